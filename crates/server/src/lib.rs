@@ -1,0 +1,1 @@
+//! Companion server (skeleton; see issue 5).
