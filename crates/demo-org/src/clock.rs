@@ -1,0 +1,1 @@
+//! Simulated time (skeleton; owned by the demo-org domain engineer).

@@ -1,0 +1,1 @@
+//! Scenarios (skeleton; owned by the demo-org domain engineer).

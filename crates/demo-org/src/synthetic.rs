@@ -1,0 +1,1 @@
+//! Synthetic org (skeleton; owned by the demo-org domain engineer).
