@@ -61,13 +61,20 @@ def load():
     return models
 
 
+def enum_field(fields, fname):
+    """`initialState` shares the `state` enum when the values are identical (same concept)."""
+    if fname == "initialState" and fields.get("state", {}).get("enum") == fields[fname]["enum"]:
+        return "state"
+    return fname
+
+
 def enum_names(models):
     """Pick one Rust name per distinct (field, values) enum; share identical ones."""
     keys = {}
     for mname, (mod, fields) in models.items():
         for fname, spec in fields.items():
             if "enum" in spec:
-                key = (fname, tuple(spec["enum"]))
+                key = (enum_field(fields, fname), tuple(spec["enum"]))
                 keys.setdefault(key, []).append((mname, mod))
     by_field = {}
     for key in keys:
@@ -149,7 +156,7 @@ def generate():
             spec = fields[fname]
             docs_rows.append((mname, fname, spec["type"], spec.get("enum", []), spec.get("doc", "")))
             if "enum" in spec:
-                ename, emod = enames[(fname, tuple(spec["enum"]))]
+                ename, emod = enames[(enum_field(fields, fname), tuple(spec["enum"]))]
                 if ename not in emitted_enums:
                     emitted_enums.add(ename)
                     vals = ", ".join(f"{variant(v)} => {rs(v)}" for v in spec["enum"])

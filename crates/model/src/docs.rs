@@ -18,7 +18,9 @@ pub use crate::generated::docs::FIELD_DOCS;
 /// Documentation of `model.field`, if the reference has it.
 #[must_use]
 pub fn field(model: &str, field: &str) -> Option<&'static FieldDoc> {
-    FIELD_DOCS.iter().find(|d| d.model == model && d.field == field)
+    FIELD_DOCS
+        .iter()
+        .find(|d| d.model == model && d.field == field)
 }
 
 /// All fields of one model, in reference order.
@@ -32,7 +34,10 @@ pub fn nested_model(ty: &str) -> Option<&str> {
     let inner = ty
         .strip_prefix("list[")
         .and_then(|s| s.strip_suffix(']'))
-        .or_else(|| ty.strip_prefix("dict(str, ").and_then(|s| s.strip_suffix(')')))
+        .or_else(|| {
+            ty.strip_prefix("dict(str, ")
+                .and_then(|s| s.strip_suffix(')'))
+        })
         .unwrap_or(ty);
     let is_model = inner.chars().next().is_some_and(char::is_uppercase);
     is_model.then_some(inner)

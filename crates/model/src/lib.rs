@@ -15,6 +15,6 @@ pub mod docs;
 mod generated;
 pub mod time;
 
+pub use conversations::ErrorBody;
 pub use generated::analytics;
 pub use generated::conversations;
-pub use conversations::ErrorBody;

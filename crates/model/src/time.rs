@@ -32,6 +32,7 @@ pub mod opt_millis {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
         let raw: Option<std::borrow::Cow<'de, str>> = Option::deserialize(d)?;
-        raw.map(|s| super::from_wire(&s).map_err(serde::de::Error::custom)).transpose()
+        raw.map(|s| super::from_wire(&s).map_err(serde::de::Error::custom))
+            .transpose()
     }
 }

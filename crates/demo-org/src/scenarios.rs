@@ -1,1 +1,0 @@
-//! Scenarios (skeleton; owned by the demo-org domain engineer).
