@@ -26,13 +26,21 @@ impl fmt::Display for ConversationId {
 /// Why a pasted text is not a conversation ID. The `Display` text is shown to the user as is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
-    #[error("Paste a conversation ID (a UUID such as 3f2b8c1e-5a4d-4e6f-9a7b-1c2d3e4f5a6b) or a Genesys Cloud URL that contains one.")]
+    #[error(
+        "Paste a conversation ID (a UUID such as 3f2b8c1e-5a4d-4e6f-9a7b-1c2d3e4f5a6b) or a Genesys Cloud URL that contains one."
+    )]
     Empty,
-    #[error("“{0}” is not a conversation ID. IDs are UUIDs: 32 hexadecimal digits in groups of 8-4-4-4-12, e.g. 3f2b8c1e-5a4d-4e6f-9a7b-1c2d3e4f5a6b.")]
+    #[error(
+        "“{0}” is not a conversation ID. IDs are UUIDs: 32 hexadecimal digits in groups of 8-4-4-4-12, e.g. 3f2b8c1e-5a4d-4e6f-9a7b-1c2d3e4f5a6b."
+    )]
     NotAUuid(String),
-    #[error("This text contains {0} different IDs. Paste just one conversation ID, or a URL of one interaction.")]
+    #[error(
+        "This text contains {0} different IDs. Paste just one conversation ID, or a URL of one interaction."
+    )]
     Ambiguous(usize),
-    #[error("This URL contains no conversation ID. Open the interaction in Genesys Cloud (Performance › Interactions › the interaction) and copy that page's address.")]
+    #[error(
+        "This URL contains no conversation ID. Open the interaction in Genesys Cloud (Performance › Interactions › the interaction) and copy that page's address."
+    )]
     UrlWithoutId,
 }
 
@@ -45,22 +53,38 @@ pub enum IdError {
 /// # Errors
 /// [`IdError`] explaining what to paste instead.
 pub fn parse(input: &str) -> Result<ConversationId, IdError> {
-    let text = input.trim().trim_matches(|c: char| c == '"' || c == '\'' || c == '`' || c == '<' || c == '>');
+    let text = input
+        .trim()
+        .trim_matches(|c: char| c == '"' || c == '\'' || c == '`' || c == '<' || c == '>');
     if text.is_empty() {
         return Err(IdError::Empty);
     }
     let found = find_uuids(text);
     if found.is_empty() {
-        let looks_like_url = text.contains("://") || text.starts_with("www.") || text.contains(".pure.cloud") || text.contains("mypurecloud");
-        return Err(if looks_like_url { IdError::UrlWithoutId } else { IdError::NotAUuid(shorten(text)) });
+        let looks_like_url = text.contains("://")
+            || text.starts_with("www.")
+            || text.contains(".pure.cloud")
+            || text.contains("mypurecloud");
+        return Err(if looks_like_url {
+            IdError::UrlWithoutId
+        } else {
+            IdError::NotAUuid(shorten(text))
+        });
     }
     // Prefer the UUID that follows a path segment naming a conversation.
     for (start, id) in &found {
         let before = text[..*start].to_ascii_lowercase();
         let before = before.trim_end_matches(['/', '=', ':', '#']);
-        if ["conversations", "conversation", "interactions", "interaction", "conversationid", "id"]
-            .iter()
-            .any(|seg| before.ends_with(seg))
+        if [
+            "conversations",
+            "conversation",
+            "interactions",
+            "interaction",
+            "conversationid",
+            "id",
+        ]
+        .iter()
+        .any(|seg| before.ends_with(seg))
         {
             return Ok(ConversationId(id.clone()));
         }
@@ -83,7 +107,9 @@ fn find_uuids(text: &str) -> Vec<(usize, String)> {
     while i + 36 <= bytes.len() {
         let boundary_before = i == 0 || !bytes[i - 1].is_ascii_hexdigit();
         if boundary_before && is_uuid_at(bytes, i, &GROUPS) {
-            let boundary_after = bytes.get(i + 36).is_none_or(|b| !b.is_ascii_hexdigit() && *b != b'-');
+            let boundary_after = bytes
+                .get(i + 36)
+                .is_none_or(|b| !b.is_ascii_hexdigit() && *b != b'-');
             if boundary_after {
                 out.push((i, text[i..i + 36].to_ascii_lowercase()));
                 i += 36;
@@ -130,18 +156,25 @@ mod tests {
     #[test]
     fn bare_uuid_any_case_and_padding() {
         assert_eq!(parse(ID).map(|i| i.0), Ok(ID.to_owned()));
-        assert_eq!(parse(&format!("  \"{}\"\n", ID.to_uppercase())).map(|i| i.0), Ok(ID.to_owned()));
+        assert_eq!(
+            parse(&format!("  \"{}\"\n", ID.to_uppercase())).map(|i| i.0),
+            Ok(ID.to_owned())
+        );
     }
 
     #[test]
     fn interaction_url() {
-        let url = format!("https://apps.mypurecloud.ie/directory/#/analytics/interactions/{ID}/admin/details");
+        let url = format!(
+            "https://apps.mypurecloud.ie/directory/#/analytics/interactions/{ID}/admin/details"
+        );
         assert_eq!(parse(&url).map(|i| i.0), Ok(ID.to_owned()));
     }
 
     #[test]
     fn url_with_two_ids_prefers_conversation_segment() {
-        let url = format!("https://apps.mypurecloud.com/x/users/11111111-2222-4333-8444-555555555555/conversations/{ID}");
+        let url = format!(
+            "https://apps.mypurecloud.com/x/users/11111111-2222-4333-8444-555555555555/conversations/{ID}"
+        );
         assert_eq!(parse(&url).map(|i| i.0), Ok(ID.to_owned()));
     }
 
@@ -149,16 +182,31 @@ mod tests {
     fn refusals_explain() {
         assert_eq!(parse("   "), Err(IdError::Empty));
         assert!(matches!(parse("hello"), Err(IdError::NotAUuid(_))));
-        assert!(matches!(parse("cdbfad55-ef8f-47b0-b9a5-8877b63e6ea"), Err(IdError::NotAUuid(_))));
-        assert_eq!(parse("https://apps.mypurecloud.com/directory/#/analytics"), Err(IdError::UrlWithoutId));
+        assert!(matches!(
+            parse("cdbfad55-ef8f-47b0-b9a5-8877b63e6ea"),
+            Err(IdError::NotAUuid(_))
+        ));
+        assert_eq!(
+            parse("https://apps.mypurecloud.com/directory/#/analytics"),
+            Err(IdError::UrlWithoutId)
+        );
         let two = "11111111-2222-4333-8444-555555555555 22222222-2222-4333-8444-555555555555";
         assert_eq!(parse(two), Err(IdError::Ambiguous(2)));
-        assert!(parse(&format!("{ID}0")).is_err(), "a 13-digit last group is not a UUID");
+        assert!(
+            parse(&format!("{ID}0")).is_err(),
+            "a 13-digit last group is not a UUID"
+        );
     }
 
     #[test]
     fn never_panics_on_odd_text() {
-        for s in ["-", "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀", "{", "a".repeat(10_000).as_str(), "\u{0}"] {
+        for s in [
+            "-",
+            "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀",
+            "{",
+            "a".repeat(10_000).as_str(),
+            "\u{0}",
+        ] {
             let _ = parse(s);
         }
     }

@@ -1,5 +1,10 @@
 //! Pure teaching logic of Conversation Lens. No I/O: everything here is a function of wire
 //! values and a clock passed in, so it is unit-tested natively and runs unchanged in the browser.
 
+pub mod comms;
 pub mod conversation_id;
+pub mod duration;
+pub mod glance;
+pub mod lookup;
 pub mod source;
+pub mod sources;

@@ -16,11 +16,36 @@ pub struct Source {
 impl Source {
     #[must_use]
     pub const fn verified(label: &'static str, href: &'static str) -> Self {
-        Self { label, href, verified: true }
+        Self {
+            label,
+            href,
+            verified: true,
+        }
     }
 
     #[must_use]
     pub const fn unverified(label: &'static str, href: &'static str) -> Self {
-        Self { label, href, verified: false }
+        Self {
+            label,
+            href,
+            verified: false,
+        }
+    }
+}
+
+/// A sentence the app shows, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    pub text: String,
+    pub source: Source,
+}
+
+impl Claim {
+    #[must_use]
+    pub fn new(text: impl Into<String>, source: Source) -> Self {
+        Self {
+            text: text.into(),
+            source,
+        }
     }
 }

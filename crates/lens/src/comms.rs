@@ -1,0 +1,340 @@
+//! A participant's communications, whatever the media, read through one shape.
+//!
+//! In the Conversations API a participant has no state of its own: state, timestamps and disconnect
+//! type live on each entry of its media arrays (`calls[]`, `emails[]`, `messages[]`, …), and each
+//! media type has its own state enum (api-facts §1.3–1.4). Flattening them here keeps the glance,
+//! field map and timeline free of eleven near-identical branches.
+
+use chrono::{DateTime, Utc};
+use model::conversations::{AfterCallWork, Participant, Segment, Wrapup};
+
+/// One communication (a `calls[]`, `emails[]`, … entry) of one participant.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Comm<'a> {
+    /// The JSON array it came from: `calls`, `emails`, …
+    pub array: &'static str,
+    /// The analytics `session.mediaType` that corresponds (by name), e.g. `calls` → `voice`.
+    pub media_type: &'static str,
+    /// Index in its array (for JSON paths).
+    pub index: usize,
+    /// Communication id = the analytics `sessionId` of the same leg.
+    pub id: Option<&'a str>,
+    pub state: Option<&'a str>,
+    pub direction: Option<&'a str>,
+    pub held: Option<bool>,
+    pub recording: Option<bool>,
+    pub start_alerting: Option<DateTime<Utc>>,
+    pub connected: Option<DateTime<Utc>>,
+    pub disconnected: Option<DateTime<Utc>>,
+    pub start_hold: Option<DateTime<Utc>>,
+    pub disconnect_type: Option<&'a str>,
+    pub peer_id: Option<&'a str>,
+    pub wrapup: Option<&'a Wrapup>,
+    pub after_call_work: Option<&'a AfterCallWork>,
+    pub segments: &'a [Segment],
+}
+
+impl Comm<'_> {
+    /// Still going: not `disconnected`/`terminated` (an absent state counts as going only when
+    /// there is no `disconnectedTime` either).
+    #[must_use]
+    pub fn is_active(&self) -> bool {
+        match self.state {
+            Some(s) => !matches!(s, "disconnected" | "terminated"),
+            None => self.disconnected.is_none(),
+        }
+    }
+
+    /// JSON path of this communication inside its participant, e.g. `calls[0]`.
+    #[must_use]
+    pub fn path(&self) -> String {
+        format!("{}[{}]", self.array, self.index)
+    }
+}
+
+fn each<'a, T>(
+    out: &mut Vec<Comm<'a>>,
+    items: Option<&'a Vec<T>>,
+    array: &'static str,
+    media_type: &'static str,
+    f: impl Fn(&'a T) -> Comm<'a>,
+) {
+    for (index, item) in items.into_iter().flatten().enumerate() {
+        out.push(Comm {
+            array,
+            media_type,
+            index,
+            ..f(item)
+        });
+    }
+}
+
+/// Every communication of `p`, in the order of the media arrays in the model.
+#[must_use]
+pub fn of(p: &Participant) -> Vec<Comm<'_>> {
+    let mut out = Vec::new();
+    each(&mut out, p.calls.as_ref(), "calls", "voice", |c| Comm {
+        id: c.id.as_deref(),
+        state: c.state.as_ref().map(|s| s.as_str()),
+        direction: c.direction.as_ref().map(|d| d.as_str()),
+        held: c.held,
+        recording: c.recording,
+        start_alerting: c.start_alerting_time,
+        connected: c.connected_time,
+        disconnected: c.disconnected_time,
+        start_hold: c.start_hold_time,
+        disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+        peer_id: c.peer_id.as_deref(),
+        wrapup: c.wrapup.as_ref(),
+        after_call_work: c.after_call_work.as_ref(),
+        segments: c.segments.as_deref().unwrap_or_default(),
+        ..Comm::default()
+    });
+    each(
+        &mut out,
+        p.callbacks.as_ref(),
+        "callbacks",
+        "callback",
+        |c| Comm {
+            id: c.id.as_deref(),
+            state: c.state.as_ref().map(|s| s.as_str()),
+            direction: c.direction.as_ref().map(|d| d.as_str()),
+            held: c.held,
+            start_alerting: c.start_alerting_time,
+            connected: c.connected_time,
+            disconnected: c.disconnected_time,
+            start_hold: c.start_hold_time,
+            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+            peer_id: c.peer_id.as_deref(),
+            wrapup: c.wrapup.as_ref(),
+            after_call_work: c.after_call_work.as_ref(),
+            segments: c.segments.as_deref().unwrap_or_default(),
+            ..Comm::default()
+        },
+    );
+    each(&mut out, p.chats.as_ref(), "chats", "chat", |c| Comm {
+        id: c.id.as_deref(),
+        state: c.state.as_ref().map(|s| s.as_str()),
+        direction: c.direction.as_ref().map(|d| d.as_str()),
+        held: c.held,
+        start_alerting: c.start_alerting_time,
+        connected: c.connected_time,
+        disconnected: c.disconnected_time,
+        start_hold: c.start_hold_time,
+        disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+        peer_id: c.peer_id.as_deref(),
+        wrapup: c.wrapup.as_ref(),
+        after_call_work: c.after_call_work.as_ref(),
+        segments: c.segments.as_deref().unwrap_or_default(),
+        ..Comm::default()
+    });
+    each(
+        &mut out,
+        p.cobrowsesessions.as_ref(),
+        "cobrowsesessions",
+        "cobrowse",
+        |c| Comm {
+            id: c.id.as_deref(),
+            state: c.state.as_ref().map(|s| s.as_str()),
+            start_alerting: c.start_alerting_time,
+            connected: c.connected_time,
+            disconnected: c.disconnected_time,
+            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+            peer_id: c.peer_id.as_deref(),
+            wrapup: c.wrapup.as_ref(),
+            after_call_work: c.after_call_work.as_ref(),
+            segments: c.segments.as_deref().unwrap_or_default(),
+            ..Comm::default()
+        },
+    );
+    each(&mut out, p.emails.as_ref(), "emails", "email", |c| Comm {
+        id: c.id.as_deref(),
+        state: c.state.as_ref().map(|s| s.as_str()),
+        direction: c.direction.as_ref().map(|d| d.as_str()),
+        held: c.held,
+        start_alerting: c.start_alerting_time,
+        connected: c.connected_time,
+        disconnected: c.disconnected_time,
+        start_hold: c.start_hold_time,
+        disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+        peer_id: c.peer_id.as_deref(),
+        wrapup: c.wrapup.as_ref(),
+        after_call_work: c.after_call_work.as_ref(),
+        segments: c.segments.as_deref().unwrap_or_default(),
+        ..Comm::default()
+    });
+    each(&mut out, p.messages.as_ref(), "messages", "message", |c| {
+        Comm {
+            id: c.id.as_deref(),
+            state: c.state.as_ref().map(|s| s.as_str()),
+            direction: c.direction.as_ref().map(|d| d.as_str()),
+            held: c.held,
+            start_alerting: c.start_alerting_time,
+            connected: c.connected_time,
+            disconnected: c.disconnected_time,
+            start_hold: c.start_hold_time,
+            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+            peer_id: c.peer_id.as_deref(),
+            wrapup: c.wrapup.as_ref(),
+            after_call_work: c.after_call_work.as_ref(),
+            segments: c.segments.as_deref().unwrap_or_default(),
+            ..Comm::default()
+        }
+    });
+    each(
+        &mut out,
+        p.internal_messages.as_ref(),
+        "internalMessages",
+        "internalmessage",
+        |c| Comm {
+            id: c.id.as_deref(),
+            state: c.state.as_ref().map(|s| s.as_str()),
+            start_alerting: c.start_alerting_time,
+            connected: c.connected_time,
+            disconnected: c.disconnected_time,
+            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+            peer_id: c.peer_id.as_deref(),
+            segments: c.segments.as_deref().unwrap_or_default(),
+            ..Comm::default()
+        },
+    );
+    each(
+        &mut out,
+        p.screen_monitorings.as_ref(),
+        "screenMonitorings",
+        "screenmonitoring",
+        |c| Comm {
+            id: c.id.as_deref(),
+            state: c.state.as_ref().map(|s| s.as_str()),
+            connected: c.connected_time,
+            disconnected: c.disconnected_time,
+            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+            segments: c.segments.as_deref().unwrap_or_default(),
+            ..Comm::default()
+        },
+    );
+    each(
+        &mut out,
+        p.screenshares.as_ref(),
+        "screenshares",
+        "screenshare",
+        |c| Comm {
+            id: c.id.as_deref(),
+            state: c.state.as_ref().map(|s| s.as_str()),
+            start_alerting: c.start_alerting_time,
+            connected: c.connected_time,
+            disconnected: c.disconnected_time,
+            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+            peer_id: c.peer_id.as_deref(),
+            wrapup: c.wrapup.as_ref(),
+            after_call_work: c.after_call_work.as_ref(),
+            segments: c.segments.as_deref().unwrap_or_default(),
+            ..Comm::default()
+        },
+    );
+    each(
+        &mut out,
+        p.social_expressions.as_ref(),
+        "socialExpressions",
+        "unknown",
+        |c| Comm {
+            id: c.id.as_deref(),
+            state: c.state.as_ref().map(|s| s.as_str()),
+            held: c.held,
+            start_alerting: c.start_alerting_time,
+            connected: c.connected_time,
+            disconnected: c.disconnected_time,
+            start_hold: c.start_hold_time,
+            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+            peer_id: c.peer_id.as_deref(),
+            wrapup: c.wrapup.as_ref(),
+            after_call_work: c.after_call_work.as_ref(),
+            segments: c.segments.as_deref().unwrap_or_default(),
+            ..Comm::default()
+        },
+    );
+    each(&mut out, p.videos.as_ref(), "videos", "video", |c| Comm {
+        id: c.id.as_deref(),
+        state: c.state.as_ref().map(|s| s.as_str()),
+        start_alerting: c.start_alerting_time,
+        connected: c.connected_time,
+        disconnected: c.disconnected_time,
+        disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
+        peer_id: c.peer_id.as_deref(),
+        wrapup: c.wrapup.as_ref(),
+        after_call_work: c.after_call_work.as_ref(),
+        ..Comm::default()
+    });
+    out
+}
+
+/// The analytics spelling of a Conversations-API disconnect type (`transfer.consult` →
+/// `consultTransfer`). The pairing is by name (see `sources::DISCONNECT_PAIRING`); unknown
+/// values come back unchanged.
+#[must_use]
+pub fn analytics_disconnect_type(dotted: &str) -> &str {
+    match dotted {
+        "endpoint.donotdisturb" | "endpoint.dnd" => "dndEndpoint",
+        "transfer.conference" => "conferenceTransfer",
+        "transfer.consult" => "consultTransfer",
+        "transfer.donotdisturb" | "transfer.dnd" => "dndTransfer",
+        "transfer.forward" => "forwardTransfer",
+        "transfer.noanswer" => "noAnswerTransfer",
+        "transfer.notavailable" => "notAvailableTransfer",
+        "transport.failure" => "transportFailure",
+        "session.expired" => "sessionExpired",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn flattens_every_media_array() {
+        let p: Participant = serde_json::from_value(json!({
+            "id": "p",
+            "calls": [{"id": "c1", "state": "connected", "held": true, "direction": "inbound"}],
+            "emails": [{"id": "e1", "state": "parked"}],
+            "messages": [{"id": "m1", "state": "disconnected", "disconnectType": "session.expired"}],
+            "videos": [{"id": "v1", "state": "alerting"}]
+        }))
+        .unwrap_or_default();
+        let comms = of(&p);
+        let arrays: Vec<_> = comms
+            .iter()
+            .map(|c| (c.array, c.media_type, c.id))
+            .collect();
+        assert_eq!(
+            arrays,
+            vec![
+                ("calls", "voice", Some("c1")),
+                ("emails", "email", Some("e1")),
+                ("messages", "message", Some("m1")),
+                ("videos", "video", Some("v1"))
+            ]
+        );
+        assert!(comms[0].is_active() && comms[1].is_active() && !comms[2].is_active());
+        assert_eq!(comms[0].held, Some(true));
+        assert_eq!(comms[2].path(), "messages[0]");
+        assert_eq!(
+            analytics_disconnect_type(comms[2].disconnect_type.unwrap_or_default()),
+            "sessionExpired"
+        );
+    }
+
+    #[test]
+    fn disconnect_pairing_covers_the_dotted_enum() {
+        use model::analytics::AnalyticsConversationSegmentDisconnectType as A;
+        use model::conversations::CallDisconnectType as C;
+        for dotted in C::KNOWN {
+            let camel = analytics_disconnect_type(dotted);
+            assert!(
+                A::from_wire(camel).is_known(),
+                "{dotted} → {camel} is not an analytics value"
+            );
+        }
+    }
+}
