@@ -1,0 +1,177 @@
+//! `cargo xtask bench`: figures, never assertions (machines here are noisy). Prints the
+//! app's first-load transfer size, the browser timings from scripts/bench-app.mjs, then
+//! runs every crate's `benches/` (each prints its own figures).
+
+use crate::build::{self, Profile};
+use crate::error::{Error, Result};
+use crate::paths::Paths;
+use crate::progress;
+use crate::server;
+use crate::setup::Setup;
+use crate::shell::Cmd;
+use std::path::Path;
+
+pub fn run(paths: &Paths) -> Result<()> {
+    let mut setup = Setup::new(paths);
+    build::app(paths, &mut setup, Profile::Release)?;
+    println!();
+    bundle_size(paths)?;
+    println!();
+    app_timings(paths, &mut setup)?;
+    println!();
+    crate_benches(paths)
+}
+
+/// One file of the first load.
+struct Asset {
+    name: String,
+    raw: u64,
+    gzip: u64,
+}
+
+fn bundle_size(paths: &Paths) -> Result<()> {
+    progress::line(
+        "bench",
+        "first-load transfer size of dist/ (release; gzip -9)",
+    );
+    let mut assets = Vec::new();
+    let entries = std::fs::read_dir(&paths.dist).map_err(|e| Error::io(&paths.dist, e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(&paths.dist, e))?.path();
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        if !matches!(ext, "wasm" | "js" | "css" | "html") {
+            continue;
+        }
+        let raw = std::fs::metadata(&path)
+            .map_err(|e| Error::io(&path, e))?
+            .len();
+        let gzip = gzip_len(paths, &path)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        assets.push(Asset { name, raw, gzip });
+    }
+    assets.sort_by_key(|a| std::cmp::Reverse(a.raw));
+    println!("  {:<52} {:>12} {:>12}", "file", "raw", "gzip");
+    for a in &assets {
+        println!("  {:<52} {:>12} {:>12}", a.name, kib(a.raw), kib(a.gzip));
+    }
+    let (raw, gzip) = assets
+        .iter()
+        .fold((0, 0), |(r, g), a| (r + a.raw, g + a.gzip));
+    println!(
+        "  {:<52} {:>12} {:>12}",
+        "total (wasm + js + css + html)",
+        kib(raw),
+        kib(gzip)
+    );
+    Ok(())
+}
+
+fn gzip_len(paths: &Paths, file: &Path) -> Result<u64> {
+    let out = Cmd::new("gzip", &paths.root, &paths.tool_path())
+        .args(["-9", "-c"])
+        .arg(file)
+        .capture()?;
+    Ok(out.len() as u64)
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+/// Time to interactive and lookup timings in headless Chromium, against the real server.
+fn app_timings(paths: &Paths, setup: &mut Setup) -> Result<()> {
+    let script = paths.root.join("scripts/bench-app.mjs");
+    if !script.is_file() {
+        progress::line(
+            "bench",
+            "app timings: scripts/bench-app.mjs not present, skipped",
+        );
+        return Ok(());
+    }
+    setup.node_packages()?;
+    setup.chromium()?;
+    let bin = build::server(paths, Profile::Release)?;
+    let server = server::start_demo(paths, &bin, &[])?;
+    progress::line(
+        "bench",
+        &format!("app timings in headless Chromium ({})", server.url()),
+    );
+    Cmd::new("node", &paths.root, &paths.tool_path())
+        .arg(script)
+        .env("LENS_URL", server.url())
+        .run()
+}
+
+/// `cargo bench -p <crate>` for every crate with a `benches/` directory.
+fn crate_benches(paths: &Paths) -> Result<()> {
+    let crates_dir = paths.root.join("crates");
+    let entries = std::fs::read_dir(&crates_dir).map_err(|e| Error::io(&crates_dir, e))?;
+    let mut with_benches: Vec<String> = entries
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("benches").is_dir())
+        .filter_map(|p| package_name(&p.join("Cargo.toml")))
+        .collect();
+    with_benches.sort();
+    if with_benches.is_empty() {
+        progress::line("bench", "no crate has a benches/ directory yet");
+    }
+    let mut failed = Vec::new();
+    for krate in with_benches {
+        progress::line("bench", &format!("cargo bench -p {krate}"));
+        let r = Cmd::new("cargo", &paths.root, &paths.tool_path())
+            .args(["bench", "-p", &krate])
+            .run();
+        if let Err(e) = r {
+            println!("  {krate}: {e}");
+            failed.push(krate);
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Missing(format!(
+            "benches failed: {}",
+            failed.join(", ")
+        )))
+    }
+}
+
+/// The `name = "..."` of a manifest's `[package]` (the first `name` key in the file).
+fn package_name(manifest: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(manifest).ok()?;
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("name"))
+        .and_then(|rest| rest.trim_start().strip_prefix('='))
+        .map(|v| v.trim().trim_matches('"').to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_names_come_from_the_manifest() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        assert_eq!(
+            package_name(&root.join("crates/server/Cargo.toml")).as_deref(),
+            Some("server")
+        );
+        assert_eq!(
+            package_name(&root.join("crates/demo-org/Cargo.toml")).as_deref(),
+            Some("demo-org")
+        );
+        assert_eq!(package_name(&root.join("no/such/Cargo.toml")), None);
+    }
+
+    #[test]
+    fn sizes_print_in_kib() {
+        assert_eq!(kib(2048), "2.0 KiB");
+        assert_eq!(kib(1536), "1.5 KiB");
+    }
+}
