@@ -3,8 +3,11 @@
 
 pub mod comms;
 pub mod conversation_id;
+pub mod diff;
 pub mod duration;
+pub mod freshness;
 pub mod glance;
 pub mod lookup;
+pub mod query_lab;
 pub mod source;
 pub mod sources;
