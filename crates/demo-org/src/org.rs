@@ -1,4 +1,5 @@
-//! The org's data as seen at an instant (skeleton; owned by the demo-org domain engineer).
+//! The org's data as seen at an instant: named scenarios + the synthetic org, each viewable
+//! through the real-time (Conversations API) and analytics (details) lenses.
 //!
 //! Interface the HTTP layer relies on (keep these signatures):
 //! ```ignore
@@ -16,3 +17,213 @@
 //! }
 //! pub fn without_attributes(c: AnalyticsConversation) -> AnalyticsConversationWithoutAttributes;
 //! ```
+//! Extras: [`Org::clock`]/[`Org::now`] (the simulated time the HTTP layer should use),
+//! [`Org::origin`], [`Org::scenario`], [`Org::realtime_ids`], [`Org::len`].
+
+use crate::DemoConfig;
+use crate::analytics::{Lags, analytics_view, to_chrono};
+use crate::clock::Clock;
+use crate::realtime::realtime_view;
+use crate::scenarios::{self, Scenario, ScenarioInfo};
+use crate::synthetic::Synthetic;
+use crate::timeline::Conv;
+use chrono::{DateTime, Duration, Utc};
+use model::analytics::AnalyticsConversation;
+use model::conversations::Conversation;
+use std::collections::HashMap;
+
+pub use crate::analytics::without_attributes;
+
+/// The delays that decide what each API shows at an instant.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    pub lags: Lags,
+    /// How long after it ended the Conversations API still serves a conversation.
+    pub retention: Duration,
+}
+
+impl Timing {
+    #[must_use]
+    pub fn from_config(cfg: &DemoConfig) -> Self {
+        Self {
+            lags: Lags::from_config(cfg),
+            retention: to_chrono(cfg.realtime_retention),
+        }
+    }
+}
+
+/// The simulated org.
+#[derive(Debug)]
+pub struct Org {
+    clock: Clock,
+    timing: Timing,
+    scenarios: Vec<Scenario>,
+    by_id: HashMap<String, usize>,
+    synthetic: Synthetic,
+}
+
+impl Org {
+    /// An org whose clock is the one `cfg` asks for (frozen at `frozen_at`, else running).
+    #[must_use]
+    pub fn new(cfg: &DemoConfig) -> Self {
+        Self::with_clock(cfg, Clock::from_config(cfg))
+    }
+
+    /// An org on a given clock (tests share a frozen clock with the HTTP layer this way).
+    #[must_use]
+    pub fn with_clock(cfg: &DemoConfig, clock: Clock) -> Self {
+        let timing = Timing::from_config(cfg);
+        let origin = clock.origin();
+        let scenarios = scenarios::all(origin, &timing);
+        let by_id = scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.conv.id.clone(), i))
+            .collect();
+        let synthetic = Synthetic::new(cfg.seed, cfg.synthetic_conversations, origin);
+        Self {
+            clock,
+            timing,
+            scenarios,
+            by_id,
+            synthetic,
+        }
+    }
+
+    #[must_use]
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Simulated now.
+    #[must_use]
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The start-up instant the scenarios are anchored at.
+    #[must_use]
+    pub fn origin(&self) -> DateTime<Utc> {
+        self.clock.origin()
+    }
+
+    #[must_use]
+    pub fn timing(&self) -> &Timing {
+        &self.timing
+    }
+
+    /// Number of conversations (scenarios + synthetic).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.scenarios.len() + self.synthetic.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The timeline behind a conversation id (scenario or synthetic), materialised on demand.
+    #[must_use]
+    pub fn conversation(&self, id: &str) -> Option<Conv> {
+        match self.by_id.get(id) {
+            Some(i) => self.scenarios.get(*i).map(|s| s.conv.clone()),
+            None => self.synthetic.get(id),
+        }
+    }
+
+    /// `GET /api/v2/conversations/{id}` body at `now`; `None` = 404 (unknown, not started, purged).
+    #[must_use]
+    pub fn realtime(&self, id: &str, now: DateTime<Utc>) -> Option<Conversation> {
+        self.with_conv(id, |c| realtime_view(c, now, self.timing.retention))
+            .flatten()
+    }
+
+    /// Analytics record at `now` (with participant attributes); `None` = 404.
+    #[must_use]
+    pub fn analytics(&self, id: &str, now: DateTime<Utc>) -> Option<AnalyticsConversation> {
+        self.with_conv(id, |c| analytics_view(c, now, self.timing.lags))
+            .flatten()
+    }
+
+    fn with_conv<T>(&self, id: &str, f: impl FnOnce(&Conv) -> T) -> Option<T> {
+        match self.by_id.get(id).and_then(|i| self.scenarios.get(*i)) {
+            Some(s) => Some(f(&s.conv)),
+            None => self.synthetic.get(id).map(|c| f(&c)),
+        }
+    }
+
+    /// Analytics records of conversations whose start is in `[from, to)` and visible at `now`,
+    /// in start order. Synthetic ones are materialised lazily, one start day at a time.
+    pub fn analytics_started_in(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> impl Iterator<Item = AnalyticsConversation> + '_ {
+        let mut named: Vec<&Conv> = self
+            .scenarios
+            .iter()
+            .map(|s| &s.conv)
+            .filter(|c| c.start() >= from && c.start() < to)
+            .collect();
+        named.sort_by_key(|c| c.start());
+        let lags = self.timing.lags;
+        let mut named = named.into_iter().peekable();
+        let mut synth = self.synthetic.started_in(from, to).peekable();
+        std::iter::from_fn(move || {
+            let take_named = match (named.peek(), synth.peek()) {
+                (Some(n), Some(s)) => n.start() <= s.start(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => return None,
+            };
+            Some(if take_named {
+                named.next().cloned()
+            } else {
+                synth.next()
+            })
+        })
+        .flatten()
+        .filter_map(move |c| analytics_view(&c, now, lags))
+    }
+
+    /// The scenario list for `GET /demo/scenarios` at `now`.
+    #[must_use]
+    pub fn scenarios(&self, now: DateTime<Utc>) -> Vec<ScenarioInfo> {
+        self.scenarios
+            .iter()
+            .map(|s| s.info(now, &self.timing))
+            .collect()
+    }
+
+    /// A named scenario by slug (e.g. `inbound-answered`) or conversation id.
+    #[must_use]
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios
+            .iter()
+            .find(|s| s.id == id || s.conv.id == id)
+    }
+
+    /// All named scenarios.
+    #[must_use]
+    pub fn all_scenarios(&self) -> &[Scenario] {
+        &self.scenarios
+    }
+
+    /// Ids of the named scenarios readable on the Conversations API at `now`.
+    #[must_use]
+    pub fn realtime_ids(&self, now: DateTime<Utc>) -> Vec<String> {
+        self.scenarios
+            .iter()
+            .filter(|s| realtime_view(&s.conv, now, self.timing.retention).is_some())
+            .map(|s| s.conv.id.clone())
+            .collect()
+    }
+
+    /// The synthetic org (for tests and benches).
+    #[must_use]
+    pub fn synthetic(&self) -> &Synthetic {
+        &self.synthetic
+    }
+}

@@ -1,0 +1,55 @@
+//! The named scenarios of the demo org: each a conversation whose story is anchored at the org's
+//! start-up instant, with stable IDs, a title and what it teaches.
+
+mod catalog_list;
+mod inbound;
+pub mod parts;
+mod phase;
+
+pub use catalog_list::all;
+pub use inbound::InboundCall;
+pub use phase::phase;
+
+use crate::timeline::{Conv, Time};
+use serde::Serialize;
+
+/// A named scenario (built once at start-up; its views are derived at any instant).
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Stable slug, e.g. `inbound-answered`.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub teaches: &'static str,
+    pub conv: Conv,
+}
+
+/// One entry of `GET /demo/scenarios`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioInfo {
+    pub id: String,
+    pub conversation_id: String,
+    pub title: String,
+    pub teaches: String,
+    /// Where the story is at the moment, e.g. "on hold", "wrap-up", "ended".
+    pub phase: String,
+    /// `voice`, `message`, `email` or `callback` (analytics vocabulary).
+    pub media_type: String,
+    /// The conversation has not ended yet (real-time view has no `endTime`).
+    pub live: bool,
+}
+
+impl Scenario {
+    #[must_use]
+    pub fn info(&self, now: Time, org: &crate::org::Timing) -> ScenarioInfo {
+        ScenarioInfo {
+            id: self.id.to_owned(),
+            conversation_id: self.conv.id.clone(),
+            title: self.title.to_owned(),
+            teaches: self.teaches.to_owned(),
+            phase: phase(&self.conv, now, org),
+            media_type: self.conv.media().analytics().to_owned(),
+            live: self.conv.start() <= now && now < self.conv.end(),
+        }
+    }
+}
