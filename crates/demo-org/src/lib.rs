@@ -3,7 +3,8 @@
 //!
 //! * Domain (no HTTP): [`clock`], [`scenarios`], [`synthetic`], [`org`] — conversations that evolve
 //!   on a clock and their real-time (`Conversation`) and analytics (`AnalyticsConversation`) views.
-//! * HTTP: [`http`] — OAuth, the Conversations and Analytics endpoints, errors, rate limits, jobs.
+//! * HTTP: [`http`] — OAuth, the Conversations and Analytics endpoints, errors, rate limits, jobs;
+//!   [`query`] is the analytics query engine, [`jobs`] the async jobs.
 
 pub mod analytics;
 pub mod catalog;
@@ -16,4 +17,25 @@ pub mod scenarios;
 pub mod synthetic;
 pub mod timeline;
 
+pub mod clients;
+pub mod errors;
+pub mod faults;
+pub mod http;
+pub mod jobs;
+pub mod oauth;
+pub mod query;
+pub mod ratelimit;
+pub mod view;
+
 pub use config::DemoConfig;
+pub use http::state::AppState;
+pub use http::{RunningDemo, router};
+pub use view::OrgView;
+
+/// Start a demo org for `cfg` on `127.0.0.1:0` in a tokio task.
+///
+/// # Errors
+/// When the loopback port cannot be bound.
+pub async fn spawn(cfg: DemoConfig) -> std::io::Result<RunningDemo> {
+    http::spawn_with_state(AppState::new(cfg)).await
+}

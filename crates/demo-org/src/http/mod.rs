@@ -1,0 +1,183 @@
+//! The HTTP face of the demo org: real Genesys paths and shapes on one base URL that serves both
+//! the login host's `POST /oauth/token` and the API host's `/api/v2/...`.
+//!
+//! Layers, outermost first: correlation id + `ErrorBody` rendering ([`correlation`]), fault
+//! injection ([`crate::faults`]), then per route: bearer auth + rate limit ([`auth`]).
+
+pub mod analytics;
+pub mod auth;
+pub mod conversations;
+pub mod correlation;
+pub mod demo;
+pub mod jobs;
+pub mod json;
+pub mod media;
+pub mod oauth_token;
+pub mod state;
+
+use crate::errors::ApiError;
+use crate::faults::FAULT_HEADER;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use state::AppState;
+use std::net::SocketAddr;
+use tokio::sync::oneshot;
+
+/// The whole demo org as an axum router (in-process tests call it directly).
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route(
+            "/api/v2/conversations/{id}",
+            get(conversations::get_conversation),
+        )
+        .route(
+            "/api/v2/conversations/{media}/{id}",
+            get(media::get_media_conversation),
+        )
+        .route("/api/v2/tokens/me", get(conversations::tokens_me))
+        .route(
+            "/api/v2/analytics/conversations/{id}/details",
+            get(analytics::get_details),
+        )
+        .route(
+            "/api/v2/analytics/conversations/details",
+            get(analytics::multi_get),
+        )
+        .route(
+            "/api/v2/analytics/conversations/details/query",
+            post(analytics::details_query),
+        )
+        .route(
+            "/api/v2/analytics/conversations/details/jobs",
+            post(jobs::submit),
+        )
+        .route(
+            "/api/v2/analytics/conversations/details/jobs/availability",
+            get(jobs::availability),
+        )
+        .route(
+            "/api/v2/analytics/conversations/details/jobs/{job_id}",
+            get(jobs::status).delete(jobs::cancel),
+        )
+        .route(
+            "/api/v2/analytics/conversations/details/jobs/{job_id}/results",
+            get(jobs::results),
+        )
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ));
+    Router::new()
+        .merge(api)
+        .route("/oauth/token", post(oauth_token::token))
+        .route("/demo/clients", get(demo::clients))
+        .route("/demo/scenarios", get(demo::scenarios))
+        .route(
+            "/demo/faults",
+            get(demo::faults_list)
+                .post(demo::faults_arm)
+                .delete(demo::faults_clear),
+        )
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), inject_faults))
+        .layer(middleware::from_fn(correlation::correlate))
+        .with_state(state)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found()
+}
+
+/// Fail the request with an injected 5xx if a fault is armed or asked for by header.
+async fn inject_faults(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let header = req
+        .headers()
+        .get(FAULT_HEADER)
+        .and_then(|v| v.to_str().ok());
+    match state
+        .faults
+        .take(req.uri().path(), header)
+        .and_then(ApiError::for_fault_status)
+    {
+        Some(err) => err.into_response(),
+        None => next.run(req).await,
+    }
+}
+
+/// A demo org serving on a loopback port.
+#[derive(Debug)]
+pub struct RunningDemo {
+    pub addr: SocketAddr,
+    /// `http://127.0.0.1:PORT` — both the login and the API host.
+    pub base_url: String,
+    /// The state the server runs on (tests move its clock, inspect jobs…).
+    pub state: AppState,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl RunningDemo {
+    /// Stop serving and wait for the server task to finish.
+    pub async fn shutdown(mut self) {
+        self.stop();
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+
+    fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl Drop for RunningDemo {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Serve `state` on an already-bound listener until `shutdown` resolves.
+///
+/// # Errors
+/// When the server fails (I/O on the listener).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Bind `127.0.0.1:0` and serve `state` in a tokio task.
+///
+/// # Errors
+/// When the port cannot be bound.
+pub async fn spawn_with_state(state: AppState) -> std::io::Result<RunningDemo> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+    let addr = listener.local_addr()?;
+    let (tx, rx) = oneshot::channel::<()>();
+    let app_state = state.clone();
+    let task = tokio::spawn(async move {
+        if let Err(e) = serve(listener, app_state, async {
+            let _ = rx.await;
+        })
+        .await
+        {
+            tracing::error!(error = %e, "demo org server stopped");
+        }
+    });
+    Ok(RunningDemo {
+        addr,
+        base_url: format!("http://{addr}"),
+        state,
+        shutdown: Some(tx),
+        task: Some(task),
+    })
+}
