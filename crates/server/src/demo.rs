@@ -1,0 +1,120 @@
+//! The embedded demo org: started on an ephemeral loopback port and then used exactly like a
+//! Genesys region (token exchange over HTTP with a demo client's credentials), so demo and real
+//! mode share one code path. Also the two demo-only browser endpoints.
+
+use crate::config::{Credentials, DemoKnobs, RealUpstream};
+use crate::error::LensError;
+use crate::secret::Secret;
+use crate::state::AppState;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// Starts the demo org and returns it with the upstream settings pointing at it.
+pub async fn start(knobs: &DemoKnobs) -> std::io::Result<(demo_org::RunningDemo, RealUpstream)> {
+    let mut cfg = demo_org::DemoConfig::default();
+    if let Some(v) = knobs.time_scale {
+        cfg.time_scale = v;
+    }
+    if let Some(v) = knobs.token_ttl_secs {
+        cfg.token_ttl_secs = v;
+    }
+    if let Some(v) = knobs.rate_limit_per_minute {
+        cfg.rate_limit_per_minute = v;
+    }
+    if let Some(v) = knobs.seed {
+        cfg.seed = v;
+    }
+    let running = demo_org::spawn(cfg).await?;
+    // The first demo client holds every permission the app needs.
+    let client = demo_org::clients::DEMO_CLIENTS
+        .first()
+        .ok_or_else(|| std::io::Error::other("the demo org defines no OAuth clients"))?;
+    let upstream = RealUpstream {
+        api_url: running.base_url.clone(),
+        login_url: running.base_url.clone(),
+        region_label: "demo".into(),
+        credentials: Credentials {
+            client_id: client.id.to_string(),
+            client_secret: Secret::new(client.secret),
+        },
+    };
+    Ok((running, upstream))
+}
+
+/// `GET /api/demo/scenarios` → demo org `GET /demo/scenarios`.
+pub async fn scenarios(State(state): State<AppState>) -> Response {
+    relay(&state, "/demo/scenarios", false).await
+}
+
+/// `GET /api/demo/clients` → demo org `GET /demo/clients`, with every `secret` removed: the
+/// server authenticates as one of these clients, and no client secret goes to the browser.
+pub async fn clients(State(state): State<AppState>) -> Response {
+    relay(&state, "/demo/clients", true).await
+}
+
+async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Response {
+    if !state.demo_mode {
+        return LensError::DemoOnly(format!("GET /api{path}")).into_response();
+    }
+    let up = &state.upstream;
+    let resp = match up.http.get(format!("{}{path}", up.api_base)).send().await {
+        Ok(r) => r,
+        Err(e) => return crate::proxy::upstream::transport_error(&e, up.timeout).into_response(),
+    };
+    let status = resp.status();
+    let bytes = match resp.bytes().await {
+        Ok(b) => b,
+        Err(e) => return crate::proxy::upstream::transport_error(&e, up.timeout).into_response(),
+    };
+    let body = if strip_secrets {
+        match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(mut v) => {
+                remove_secrets(&mut v);
+                Body::from(v.to_string())
+            }
+            Err(_) => return LensError::UpstreamUnreachable.into_response(),
+        }
+    } else {
+        Body::from(bytes)
+    };
+    let mut out = Response::new(body);
+    *out.status_mut() = status;
+    out.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if status != StatusCode::OK {
+        tracing::warn!(
+            status = status.as_u16(),
+            path,
+            "demo endpoint answered non-200"
+        );
+    }
+    out
+}
+
+/// Drops every object key that names a secret, at any depth.
+fn remove_secrets(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            map.retain(|k, _| !k.to_ascii_lowercase().contains("secret"));
+            map.values_mut().for_each(remove_secrets);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(remove_secrets),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::remove_secrets;
+
+    #[test]
+    fn secrets_are_removed_at_any_depth() {
+        let mut v = serde_json::json!([{"id": "a", "secret": "s", "nested": {"clientSecret": "t", "name": "n"}}]);
+        remove_secrets(&mut v);
+        assert_eq!(v, serde_json::json!([{"id": "a", "nested": {"name": "n"}}]));
+    }
+}

@@ -1,0 +1,159 @@
+//! Every refusal or failure the server itself produces, as a typed value that renders as a JSON
+//! body shaped like Genesys' `ErrorBody` (`message`, `code`, `status`) so the app shows it the
+//! same way. Messages say what to do and never contain upstream internals, URLs or secrets.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LensError {
+    #[error("{method} {path} is not allowed by Conversation Lens (read-only allow-list)")]
+    NotAllowed { method: String, path: String },
+    #[error(
+        "the request path was refused: '..', '.', empty segments, backslashes and percent-encoded characters are not accepted in proxied paths"
+    )]
+    PathRejected,
+    #[error("{what} must be a UUID like 3fa85f64-5717-4562-b3fc-2c963f66afa6, got {got:?}")]
+    InvalidId { what: &'static str, got: String },
+    #[error("query parameter {param:?} is not allowed here; allowed: {allowed}")]
+    QueryNotAllowed { param: String, allowed: String },
+    #[error("query parameter {param:?} is invalid: {reason}")]
+    BadQueryValue { param: String, reason: String },
+    #[error("request body is larger than the {limit} bytes Conversation Lens accepts")]
+    BodyTooLarge { limit: usize },
+    #[error("request body must be JSON with Content-Type: application/json")]
+    UnsupportedMediaType,
+    #[error("request body is not a JSON object: {0}")]
+    BadJson(String),
+    #[error("the Authorization header must be 'Bearer <access token>'")]
+    BadAuthorization,
+    #[error(
+        "this server only answers to localhost, its bind address and --allowed-host names (DNS-rebinding defence); got Host {0:?}"
+    )]
+    HostRejected(String),
+    #[error(
+        "cross-origin requests are refused (Origin {0:?}); open the app from this server's own address"
+    )]
+    OriginRejected(String),
+    #[error(
+        "Genesys login refused the configured OAuth client (HTTP {status} from the token endpoint); check the client id, secret, region and that the client uses the Client Credentials grant"
+    )]
+    TokenRefused { status: u16 },
+    #[error(
+        "could not reach the Genesys login host to get an access token; check the network and the region"
+    )]
+    TokenUnreachable,
+    #[error(
+        "the Genesys login host did not answer in time while getting an access token; try again"
+    )]
+    TokenTimeout,
+    #[error("the Genesys login host answered the token request with something that is not a token")]
+    TokenMalformed,
+    #[error("could not reach the Genesys API host; check the network and the region")]
+    UpstreamUnreachable,
+    #[error("the Genesys API host did not answer within {secs} s; try again or narrow the query")]
+    UpstreamTimeout { secs: u64 },
+    #[error("{0} exists only in demo mode (the server is connected to a real org)")]
+    DemoOnly(String),
+}
+
+impl LensError {
+    pub fn status(&self) -> StatusCode {
+        use LensError::*;
+        match self {
+            NotAllowed { .. } | DemoOnly(_) => StatusCode::NOT_FOUND,
+            PathRejected
+            | InvalidId { .. }
+            | QueryNotAllowed { .. }
+            | BadQueryValue { .. }
+            | BadJson(_)
+            | BadAuthorization => StatusCode::BAD_REQUEST,
+            BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            HostRejected(_) => StatusCode::MISDIRECTED_REQUEST,
+            OriginRejected(_) => StatusCode::FORBIDDEN,
+            TokenRefused { .. } | TokenUnreachable | TokenMalformed | UpstreamUnreachable => {
+                StatusCode::BAD_GATEWAY
+            }
+            TokenTimeout | UpstreamTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+        }
+    }
+
+    /// Stable machine code; `lens.` marks it as produced by this server, not by Genesys.
+    pub fn code(&self) -> &'static str {
+        use LensError::*;
+        match self {
+            NotAllowed { .. } => "lens.not.allowed",
+            PathRejected => "lens.path.rejected",
+            InvalidId { .. } => "lens.invalid.id",
+            QueryNotAllowed { .. } => "lens.query.not.allowed",
+            BadQueryValue { .. } => "lens.query.invalid",
+            BodyTooLarge { .. } => "lens.body.too.large",
+            UnsupportedMediaType => "lens.unsupported.media.type",
+            BadJson(_) => "lens.body.invalid",
+            BadAuthorization => "lens.authorization.invalid",
+            HostRejected(_) => "lens.host.rejected",
+            OriginRejected(_) => "lens.origin.rejected",
+            TokenRefused { .. } => "lens.token.refused",
+            TokenUnreachable => "lens.token.unreachable",
+            TokenTimeout => "lens.token.timeout",
+            TokenMalformed => "lens.token.malformed",
+            UpstreamUnreachable => "lens.upstream.unreachable",
+            UpstreamTimeout { .. } => "lens.upstream.timeout",
+            DemoOnly(_) => "lens.demo.only",
+        }
+    }
+}
+
+/// Shortens user-supplied text before it is echoed in a message.
+pub fn clip(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX).collect();
+        out.push('…');
+        out
+    }
+}
+
+impl IntoResponse for LensError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let body = json!({
+            "message": self.to_string(),
+            "code": self.code(),
+            "status": status.as_u16(),
+            "source": "conversation-lens-server",
+        });
+        let mut resp = (status, Json(body)).into_response();
+        resp.extensions_mut().insert(self);
+        resp
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_allowed_message_matches_the_contract() {
+        let e = LensError::NotAllowed {
+            method: "PUT".into(),
+            path: "/api/v2/users".into(),
+        };
+        assert_eq!(e.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            e.to_string(),
+            "PUT /api/v2/users is not allowed by Conversation Lens (read-only allow-list)"
+        );
+        assert_eq!(e.code(), "lens.not.allowed");
+    }
+
+    #[test]
+    fn clip_bounds_echoed_input() {
+        assert_eq!(clip(&"x".repeat(200)).chars().count(), 81);
+    }
+}

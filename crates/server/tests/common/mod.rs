@@ -1,0 +1,157 @@
+//! Test helpers: start the server on 127.0.0.1:0 against an upstream, raw HTTP over TCP (so
+//! paths reach the server byte-for-byte, without a client normalising `..` or `%2e`), and a
+//! scriptable fake Genesys for faults the demo org can't produce on demand.
+
+#![allow(dead_code)]
+
+pub mod fake;
+
+use server::config::{Config, Credentials, Mode, RealUpstream};
+use server::secret::Secret;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+pub const CONV_ID: &str = "cdbfad55-6a1e-4d6f-9b3a-1f2e3d4c5b6a";
+
+/// A config pointing the server at `base` (login and API on one host, like the demo org).
+pub fn real_config(base: &str, client_id: &str, secret: &str, dist: PathBuf) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        dist,
+        allowed_hosts: vec!["lens.test".into()],
+        upstream_timeout: Duration::from_secs(5),
+        mode: Mode::Real(RealUpstream {
+            api_url: base.to_string(),
+            login_url: base.to_string(),
+            region_label: "custom".into(),
+            credentials: Credentials {
+                client_id: client_id.to_string(),
+                client_secret: Secret::new(secret),
+            },
+        }),
+        notes: vec![],
+    }
+}
+
+/// A throw-away `dist/` with an index.html that has a Trunk-like inline loader.
+pub fn temp_dist(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lens-server-test-{name}-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let index = "<!DOCTYPE html><html><head><script type=\"module\">import init from '/app-0123456789abcdef.js';await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });</script></head><body></body></html>";
+    std::fs::write(dir.join("index.html"), index).expect("write index");
+    std::fs::write(
+        dir.join("app-0123456789abcdef.js"),
+        "export default function init() {}",
+    )
+    .expect("write js");
+    dir
+}
+
+#[derive(Debug)]
+pub struct RawResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl RawResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Everything the browser would see, for "never contains the secret" checks.
+    pub fn all_text(&self) -> String {
+        let mut s = format!("{}\n", self.status);
+        for (k, v) in &self.headers {
+            s.push_str(&format!("{k}: {v}\n"));
+        }
+        s.push_str(&self.body);
+        s
+    }
+}
+
+/// Sends one HTTP/1.1 request exactly as written (`path` is not normalised).
+pub async fn raw(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> RawResponse {
+    let mut req = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        req.push_str(&format!("Host: {addr}\r\n"));
+    }
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if !body.is_empty() || method == "POST" {
+        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    stream.write_all(req.as_bytes()).await.expect("write");
+    let mut buf = Vec::new();
+    stream.read_to_end(&mut buf).await.expect("read");
+    parse_response(&buf)
+}
+
+fn parse_response(buf: &[u8]) -> RawResponse {
+    let text = String::from_utf8_lossy(buf).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next().unwrap_or("");
+    let status = status_line
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"));
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    RawResponse {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// A plain GET through reqwest (for the many-concurrent-calls tests).
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .pool_max_idle_per_host(64)
+        .build()
+        .expect("client")
+}
