@@ -24,14 +24,15 @@ pub fn run(paths: &Paths, args: &RunArgs) -> Result<()> {
     build::app(paths, &mut setup, args.profile)?;
     let bin = build::server(paths, args.profile)?;
 
+    let dotenv = std::fs::read_to_string(paths.root.join(".env")).unwrap_or_default();
     let real = CREDENTIAL_VARS
         .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()));
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()) || dotenv_sets(&dotenv, v));
     let forced_demo = args.server_args.iter().any(|a| a == "--demo");
     let org = if real && !forced_demo {
-        "Genesys Cloud credentials found in the environment: the server uses the real org"
+        "Genesys Cloud credentials found (environment or .env): the server uses the real org"
     } else {
-        "no credentials in the environment: the server uses the embedded demo org"
+        "no Genesys Cloud credentials (environment or .env): the server uses the embedded demo org"
     };
     progress::line("run", org);
     progress::line(
@@ -49,4 +50,49 @@ pub fn run(paths: &Paths, args: &RunArgs) -> Result<()> {
         .args(&args.server_args)
         .exec();
     Err(err)
+}
+
+/// Whether a `.env` text assigns a non-empty value to `var` (`VAR=x` or `export VAR=x`).
+fn dotenv_sets(text: &str, var: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        let line = line.strip_prefix("export ").unwrap_or(line);
+        line.strip_prefix(var)
+            .and_then(|rest| rest.trim_start().strip_prefix('='))
+            .is_some_and(|value| {
+                !value
+                    .trim()
+                    .trim_matches(|c| c == '"' || c == '\'')
+                    .is_empty()
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotenv_credentials_are_noticed() {
+        assert!(dotenv_sets(
+            "GENESYSCLOUD_OAUTHCLIENT_ID=abc\n",
+            "GENESYSCLOUD_OAUTHCLIENT_ID"
+        ));
+        assert!(dotenv_sets(
+            "# c\nexport GENESYS_CLIENT_ID = \"x\"",
+            "GENESYS_CLIENT_ID"
+        ));
+        assert!(!dotenv_sets(
+            "GENESYSCLOUD_OAUTHCLIENT_ID=\n",
+            "GENESYSCLOUD_OAUTHCLIENT_ID"
+        ));
+        assert!(!dotenv_sets(
+            "# GENESYSCLOUD_OAUTHCLIENT_ID=abc",
+            "GENESYSCLOUD_OAUTHCLIENT_ID"
+        ));
+        assert!(!dotenv_sets(
+            "GENESYSCLOUD_OAUTHCLIENT_ID_X=abc",
+            "GENESYSCLOUD_OAUTHCLIENT_ID"
+        ));
+    }
 }

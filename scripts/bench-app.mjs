@@ -1,0 +1,41 @@
+// Browser figures for `cargo xtask bench` (printed, never asserted): time to interactive
+// (navigation start → the lookup input usable) and submit → both panels answered, in
+// headless Chromium against the real server + embedded demo org. Median of RUNS fresh loads.
+import { baseUrl, chromium, endedConversationId, INPUT_LABEL, launchOptions, lookUp } from "./lib.mjs";
+
+const RUNS = Number(process.env.LENS_BENCH_RUNS ?? 7);
+const base = baseUrl();
+const id = await endedConversationId(base);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+const browser = await chromium.launch(launchOptions);
+const tti = [];
+const lookup = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    // A fresh context each run: cold HTTP cache, like a first visit.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base + "/");
+    const input = page.getByLabel(INPUT_LABEL);
+    await input.waitFor();
+    await input.isEditable();
+    tti.push(await page.evaluate(() => performance.now()));
+
+    const start = Date.now();
+    await lookUp(page, id);
+    lookup.push(Date.now() - start);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`  runs                                   ${RUNS} (fresh browser context each)`);
+console.log(`  time to interactive (median / min)     ${ms(median(tti))} / ${ms(Math.min(...tti))}`);
+console.log(`  submit -> both panels (median / min)   ${ms(median(lookup))} / ${ms(Math.min(...lookup))}`);

@@ -1,0 +1,55 @@
+// Shared by the node scripts: Playwright from the tests/e2e package and the Chromium
+// launch settings this machine needs (Debian's /usr/bin/chromium, as root, no outside net).
+import { createRequire } from "node:module";
+
+const require = createRequire(new URL("../tests/e2e/package.json", import.meta.url));
+export const { chromium } = require("@playwright/test");
+
+export const launchOptions = {
+  executablePath: process.env.LENS_CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+};
+
+export const INPUT_LABEL = "Conversation ID or Genesys Cloud URL";
+
+/** The server under test (started by `cargo xtask screenshots|bench`). */
+export function baseUrl() {
+  const url = process.env.LENS_URL;
+  if (!url) {
+    console.error("LENS_URL is not set; run this through cargo xtask (screenshots | bench).");
+    process.exit(2);
+  }
+  return url.replace(/\/$/, "");
+}
+
+/** An ended demo conversation both APIs know (same choice as the e2e page object). */
+export async function endedConversationId(base) {
+  const res = await fetch(`${base}/api/demo/scenarios`);
+  if (!res.ok) throw new Error(`GET /api/demo/scenarios answered ${res.status}`);
+  const body = await res.json();
+  const list = Array.isArray(body) ? body : body.scenarios ?? [];
+  const ended = list.filter((s) => !s.live && !/retention|purged|old/i.test(`${s.id} ${s.title}`));
+  const voice = ended.find((s) => /inbound/i.test(`${s.id} ${s.title}`) && /voice|call/i.test(s.mediaType));
+  const pick = voice ?? ended[0] ?? list[0];
+  if (!pick) throw new Error("the demo org lists no scenarios");
+  return pick.conversationId;
+}
+
+/** Look up `id` through the form and wait until both panels show an HTTP status. */
+export async function lookUp(page, id) {
+  await page.getByLabel(INPUT_LABEL).fill(id);
+  await page.getByRole("button", { name: "Look up", exact: true }).click();
+  for (const name of ["Conversations API", "Analytics API"]) {
+    await page.getByRole("region", { name }).getByText(/HTTP \d{3}/).first().waitFor({ timeout: 30_000 });
+  }
+}
