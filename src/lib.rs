@@ -1,1 +1,40 @@
+//! Conversation Lens: the Genesys Cloud Conversations API and the Analytics conversation-details
+//! API side by side, for one conversation.
+//!
+//! * [`logic`]: plain functions (routes, tabs, JSON tree, decoding, formatting, storage keys) with
+//!   native unit tests — nothing here touches the DOM.
+//! * [`api`]: same-origin calls to the companion server (`/api/...`), one result per side.
+//! * [`components`]: reusable widgets; [`tabs`]: one module per tab; [`pages`]: route views.
 
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod logic;
+pub mod pages;
+pub mod state;
+pub mod tabs;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app: theme + settings context, then the router.
+///
+/// Routes: `/` (input, scenarios, recent lookups) and `/c/:id?tab=…` (a lookup; the ID and the
+/// open tab live in the URL so links are shareable and back/forward work).
+#[component]
+pub fn App() -> impl IntoView {
+    state::provide_app_state();
+    view! {
+        <Router>
+            <components::header::Header/>
+            <main id="main" class="main">
+                <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
+                    <Route path=path!("/") view=pages::lens::LensPage/>
+                    <Route path=path!("/c/:id") view=pages::lens::LensPage/>
+                </Routes>
+            </main>
+            <components::footer::Footer/>
+        </Router>
+    }
+}

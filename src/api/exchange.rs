@@ -1,0 +1,69 @@
+//! One API call of the comparison, measured and kept verbatim.
+
+use gloo_net::http::Request;
+use web_sys::AbortSignal;
+
+use super::token::UserToken;
+use crate::error::AppError;
+use crate::logic::decode::Exchange;
+use crate::logic::side::Side;
+use crate::logic::{headers, route};
+
+/// Call one side's endpoint for `id` and capture status, time, correlation id, timing headers
+/// and the raw body. Non-2xx answers are `Ok`: they are what the panel explains.
+///
+/// # Errors
+/// [`AppError::Network`] / [`AppError::Aborted`] when no answer arrived, [`AppError::Body`]
+/// when the body could not be read.
+pub async fn fetch_side(
+    side: Side,
+    id: &str,
+    token: Option<UserToken>,
+    signal: Option<AbortSignal>,
+) -> Result<Exchange, AppError> {
+    let url = match side {
+        Side::Conversations => route::conversation_api_path(id),
+        Side::Analytics => route::analytics_api_path(id),
+    };
+    let mut req = Request::get(&url).header("Accept", "application/json");
+    if let Some(t) = &token {
+        req = req.header("Authorization", &t.header_value());
+    }
+    let started = now_ms();
+    let resp = req
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| {
+            if signal.as_ref().is_some_and(AbortSignal::aborted) {
+                AppError::Aborted
+            } else {
+                AppError::Network(e.to_string())
+            }
+        })?;
+    let raw = resp.text().await.map_err(|e| {
+        if signal.as_ref().is_some_and(AbortSignal::aborted) {
+            AppError::Aborted
+        } else {
+            AppError::Body(e.to_string())
+        }
+    })?;
+    let elapsed = now_ms() - started;
+    let headers = resp.headers();
+    let mut ex = Exchange::new(side, id, url, resp.status(), elapsed, raw);
+    ex.result.correlation_id = headers.get("inin-correlation-id");
+    ex.result.retry_after_secs = headers
+        .get("retry-after")
+        .as_deref()
+        .and_then(headers::retry_after_secs);
+    ex.server_timing = headers.get("server-timing");
+    ex.redecode(id);
+    Ok(ex)
+}
+
+/// Milliseconds from `performance.now()`; 0 when unavailable (the time then reads "0 ms").
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}

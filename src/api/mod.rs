@@ -1,0 +1,10 @@
+//! Same-origin calls to the companion server. The browser never talks to Genesys directly:
+//! the server adds the token (or forwards the user's own, see [`UserToken`]).
+
+mod exchange;
+mod server;
+mod token;
+
+pub use exchange::{fetch_side, now_ms};
+pub use server::{Health, Scenario, health, scenarios};
+pub use token::UserToken;

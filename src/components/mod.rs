@@ -1,0 +1,15 @@
+//! Reusable widgets, one per file.
+
+pub mod api_panel;
+pub mod claim;
+pub mod copy_button;
+pub mod footer;
+pub mod header;
+pub mod json_tree;
+pub mod lookup_form;
+pub mod recent_list;
+pub mod scenario_picker;
+pub mod source_link;
+pub mod tab_bar;
+pub mod theme_toggle;
+pub mod token_drawer;

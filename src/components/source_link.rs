@@ -1,0 +1,28 @@
+//! "Source: …" next to every explanation, with an "unverified" badge when the reference says so.
+
+use lens::source::Source;
+use leptos::prelude::*;
+
+/// The citation of one claim.
+#[component]
+pub fn SourceLink(source: Source) -> impl IntoView {
+    view! {
+        <span class="source">
+            <span class="source-label">"Source: "</span>
+            <a href=source.href target="_blank" rel="noopener noreferrer">{source.label}</a>
+            {(!source.verified).then(|| view! {
+                <span class="badge badge-unverified" title="The reference marks this as not verified against official documentation">"unverified"</span>
+            })}
+        </span>
+    }
+}
+
+/// Several citations in a row.
+#[component]
+pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
+    view! {
+        <span class="source-list">
+            {sources.into_iter().map(|s| view! { <SourceLink source=s/> }).collect_view()}
+        </span>
+    }
+}

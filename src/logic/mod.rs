@@ -1,0 +1,13 @@
+//! Plain, DOM-free logic behind the views. Everything here has native unit tests
+//! (`cargo test -p conversation-lens --lib`).
+
+pub mod counterparts;
+pub mod decode;
+pub mod format;
+pub mod headers;
+pub mod json_tree;
+pub mod recent;
+pub mod route;
+pub mod side;
+pub mod tab;
+pub mod theme;

@@ -1,0 +1,49 @@
+//! URLs of the app. The conversation ID and the open tab live in the URL: `/c/{id}?tab={slug}`.
+
+use super::tab::Tab;
+
+/// The app URL for a lookup of `id` with `tab` open. The first tab is left out of the URL so
+/// that the shortest link is the canonical one.
+#[must_use]
+pub fn lookup_href(id: &str, tab: Tab) -> String {
+    if tab == Tab::default() {
+        format!("/c/{id}")
+    } else {
+        format!("/c/{id}?tab={}", tab.slug())
+    }
+}
+
+/// Same-origin URL of the Conversations API call (through the companion server).
+#[must_use]
+pub fn conversation_api_path(id: &str) -> String {
+    format!("/api/v2/conversations/{id}")
+}
+
+/// Same-origin URL of the Analytics by-id details call (no interval needed).
+#[must_use]
+pub fn analytics_api_path(id: &str) -> String {
+    format!("/api/v2/analytics/conversations/{id}/details")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs() {
+        let id = "cdbfad55-ef8f-47b0-b9a5-8877b63e6ea4";
+        assert_eq!(lookup_href(id, Tab::Glance), format!("/c/{id}"));
+        assert_eq!(
+            lookup_href(id, Tab::Timeline),
+            format!("/c/{id}?tab=timeline")
+        );
+        assert_eq!(
+            conversation_api_path(id),
+            format!("/api/v2/conversations/{id}")
+        );
+        assert_eq!(
+            analytics_api_path(id),
+            format!("/api/v2/analytics/conversations/{id}/details")
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! The page: input, both API panels, and the tabs. The URL is the source of truth for the ID
+//! and the open tab, so reload, share links and back/forward all work.
+
+use lens::conversation_id::{self, ConversationId};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::components::api_panel::ApiPanel;
+use crate::components::lookup_form::LookupForm;
+use crate::components::recent_list::RecentList;
+use crate::components::scenario_picker::ScenarioPicker;
+use crate::components::tab_bar::TabBar;
+use crate::logic::route::lookup_href;
+use crate::logic::side::Side;
+use crate::logic::tab::Tab;
+use crate::state::{Lookup, SideState, app_state};
+use crate::tabs::{self, TabCtx};
+
+#[component]
+pub fn LensPage() -> impl IntoView {
+    let state = app_state();
+    let params = use_params_map();
+    let query = use_query_map();
+    let navigate = use_navigate();
+
+    let raw_id = Memo::new(move |_| params.with(|p| p.get("id")));
+    // A hand-edited or truncated link is refused the same way as typed text.
+    let parsed = Memo::new(move |_| {
+        raw_id.get().map(|s| {
+            conversation_id::parse(&s)
+                .map(|i| i.to_string())
+                .map_err(|e| e.to_string())
+        })
+    });
+    let valid_id = Memo::new(move |_| parsed.get().and_then(Result::ok));
+    let tab = Memo::new(move |_| Tab::from_slug(query.with(|q| q.get("tab")).as_deref()));
+
+    let lookup = Lookup::new();
+    Effect::new(move |_| match valid_id.get() {
+        Some(id) => {
+            lookup.start(&id, state.token.get_untracked());
+            state.remember(&id);
+        }
+        None => lookup.cancel(),
+    });
+    on_cleanup(move || lookup.cancel());
+
+    let nav = navigate.clone();
+    let on_lookup = Callback::new(move |id: ConversationId| {
+        if valid_id.get_untracked().as_deref() == Some(id.as_str()) {
+            // Same ID again: refresh in place (a live conversation changes between lookups).
+            lookup.start(id.as_str(), state.token.get_untracked());
+        } else {
+            nav(
+                &lookup_href(id.as_str(), tab.get_untracked()),
+                NavigateOptions::default(),
+            );
+        }
+    });
+    let on_tab = Callback::new(move |t: Tab| {
+        if let Some(id) = valid_id.get_untracked() {
+            navigate(
+                &lookup_href(&id, t),
+                NavigateOptions {
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        }
+    });
+
+    view! {
+        <div class="page">
+            <LookupForm current=Signal::derive(move || valid_id.get()) on_lookup/>
+            {move || match parsed.get() {
+                None => view! { <Intro/> }.into_any(),
+                Some(Err(msg)) => view! {
+                    <div class="card" role="alert">
+                        <p>"The address names an ID that is not a conversation ID."</p>
+                        <p class="muted">{msg}</p>
+                    </div>
+                }.into_any(),
+                Some(Ok(_)) => ().into_any(),
+            }}
+            <Show when=move || valid_id.with(Option::is_some)>
+                <Comparison id=Signal::derive(move || valid_id.get().unwrap_or_default()) lookup tab=tab.into() on_tab/>
+            </Show>
+        </div>
+    }
+}
+
+/// Both panels, then the tabs.
+#[component]
+fn Comparison(
+    id: Signal<String>,
+    lookup: Lookup,
+    tab: Signal<Tab>,
+    on_tab: Callback<Tab>,
+) -> impl IntoView {
+    // One clock for every view; it only moves while a side says the conversation is live.
+    let now = RwSignal::new(chrono::Utc::now());
+    let ticker = set_interval_with_handle(
+        move || {
+            let live = lookup.conversations.with(SideState::is_live)
+                || lookup.analytics.with(SideState::is_live);
+            if live {
+                now.set(chrono::Utc::now());
+            }
+        },
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = ticker {
+            t.clear();
+        }
+    });
+    let ctx = TabCtx {
+        id,
+        lookup,
+        now: now.into(),
+    };
+    let error_link = Callback::new(move |ex: std::sync::Arc<crate::logic::decode::Exchange>| {
+        if ex.is_success() {
+            ().into_any()
+        } else {
+            view! {
+                <button type="button" class="btn btn-link" on:click=move |_| on_tab.run(Tab::Errors)>
+                    "What this error means and what to do →"
+                </button>
+            }
+            .into_any()
+        }
+    });
+    let any_loading = move || {
+        matches!(lookup.conversations.get(), SideState::Loading)
+            || matches!(lookup.analytics.get(), SideState::Loading)
+    };
+    view! {
+        <div class="lookup-bar">
+            <h1 class="lookup-title">
+                "Conversation " <code class="mono">{move || id.get()}</code>
+            </h1>
+            <button type="button" class="btn" disabled=any_loading on:click=move |_| {
+                let token = app_state().token.get_untracked();
+                lookup.start(&id.get_untracked(), token);
+            }>"Refresh both"</button>
+        </div>
+        <div class="panels">
+            {Side::BOTH.into_iter().map(|side| view! {
+                <ApiPanel side state=lookup.side(side) extra=error_link/>
+            }).collect_view()}
+        </div>
+        <TabBar selected=tab on_select=on_tab label="Comparison views"/>
+        {move || {
+            let t = tab.get();
+            view! {
+                <div class="tabpanel" role="tabpanel" id=t.panel_id() aria-labelledby=t.button_id() tabindex="0">
+                    {tabs::render(t, ctx)}
+                </div>
+            }
+        }}
+    }
+}
+
+/// What the page shows before any lookup.
+#[component]
+fn Intro() -> impl IntoView {
+    view! {
+        <section class="intro card" aria-labelledby="intro-title">
+            <h1 id="intro-title" class="intro-title">"One conversation, two APIs"</h1>
+            <p>
+                "Genesys Cloud answers “what happened in this conversation?” twice: the "
+                <strong>"Conversations API"</strong>
+                " gives the real-time state of each participant's communications, the "
+                <strong>"Analytics API"</strong>
+                " gives the analytics record — sessions, segments and millisecond metrics. Paste an ID to see both, side by side, with what each field means and which one to use for what."
+            </p>
+        </section>
+        <div class="intro-grid">
+            <ScenarioPicker/>
+            <RecentList/>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! Route-level views.
+
+pub mod lens;
+pub mod not_found;

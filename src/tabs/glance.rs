@@ -1,0 +1,132 @@
+//! At a glance: what each API says now, side by side, and where they disagree (and why).
+
+use lens::glance::{self, Disagreement, Liveness, Severity, SideGlance};
+use lens::lookup::Api;
+use leptos::prelude::*;
+
+use super::TabCtx;
+use crate::components::claim::{ClaimList, ClaimView};
+use crate::logic::side::Side;
+
+#[component]
+pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
+    let g = Memo::new(move |_| {
+        let now = ctx.now.get();
+        ctx.lookup.conversations.with(|c| {
+            ctx.lookup.analytics.with(|a| {
+                glance::glance(
+                    c.lens_conversation(),
+                    a.lens_analytics(),
+                    Api::AnalyticsById,
+                    now,
+                )
+            })
+        })
+    });
+    view! {
+        <div class="two-col">
+            {move || {
+                let g = g.get();
+                view! {
+                    <SideCard side=Side::Conversations glance=g.realtime/>
+                    <SideCard side=Side::Analytics glance=g.analytics/>
+                }
+            }}
+        </div>
+        <section class="disagreements" aria-labelledby="disagree-title">
+            <h3 id="disagree-title" class="section-title">"Where the two APIs differ"</h3>
+            {move || {
+                let list = g.get().disagreements;
+                if list.is_empty() {
+                    view! { <p class="muted">"No differences found between the two answers (yet)."</p> }.into_any()
+                } else {
+                    view! { <ul class="diff-list">{list.into_iter().map(|d| view! { <DisagreementView d/> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SideCard(side: Side, glance: Option<SideGlance>) -> impl IntoView {
+    let Some(g) = glance else {
+        return view! {
+            <section class=format!("glance-card glance-{}", side.key()) aria-label=format!("{} at a glance", side.title())>
+                <h3 class="glance-title"><span class=format!("side-dot side-dot-{}", side.key()) aria-hidden="true"></span>{side.title()}</h3>
+                <p class="muted">"No conversation from this API (see its panel above)."</p>
+            </section>
+        }
+        .into_any();
+    };
+    let (badge_class, badge_text) = match g.liveness {
+        Liveness::Live => ("badge badge-live", "live"),
+        Liveness::Ended => ("badge badge-ended", "ended"),
+    };
+    view! {
+        <section class=format!("glance-card glance-{}", side.key()) aria-label=format!("{} at a glance", side.title())>
+            <h3 class="glance-title">
+                <span class=format!("side-dot side-dot-{}", side.key()) aria-hidden="true"></span>
+                {side.title()}
+                <span class=badge_class>{badge_text}</span>
+            </h3>
+            <ClaimView claim=g.how_to_tell/>
+            <dl class="facts facts-glance">
+                <div><dt>"Start"</dt><dd class="mono">{g.start.unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>"End"</dt><dd class="mono">{g.end.unwrap_or_else(|| "— (absent)".into())}</dd></div>
+                <div><dt>"Duration"</dt><dd>{g.duration.unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>"Media"</dt><dd>{if g.media_types.is_empty() { "—".to_owned() } else { g.media_types.join(", ") }}</dd></div>
+            </dl>
+            <h4 class="sub-title">{format!("Participants ({})", g.participants.len())}</h4>
+            <ul class="participant-list">
+                {g.participants.into_iter().map(|p| view! {
+                    <li class="participant">
+                        <span class="participant-name">{p.label}</span>
+                        {p.purpose.map(|pu| view! { <span class="chip">{pu}</span> })}
+                        <span class=if p.live { "chip chip-live" } else { "chip" }>{p.state}</span>
+                        {p.duration.map(|d| view! { <span class="muted small">{d}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(!g.wrapups.is_empty()).then(|| view! {
+                <h4 class="sub-title">"Wrap-up"</h4>
+                <ul class="plain-list">
+                    {g.wrapups.into_iter().map(|w| view! {
+                        <li><strong>{w.participant_label}</strong>": " {w.detail} " " <code class="muted small">{w.path}</code></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!g.disconnects.is_empty()).then(|| view! {
+                <h4 class="sub-title">"Disconnects"</h4>
+                <ul class="plain-list">
+                    {g.disconnects.into_iter().map(|d| view! {
+                        <li><strong>{d.participant_label}</strong>": " <code>{d.disconnect_type}</code> " " <code class="muted small">{d.path}</code></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!g.notes.is_empty()).then(|| view! { <ClaimList claims=g.notes/> })}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn DisagreementView(d: Disagreement) -> impl IntoView {
+    let class = match d.severity {
+        Severity::Differs => "diff diff-differs",
+        Severity::Note => "diff diff-note",
+    };
+    let tag = match d.severity {
+        Severity::Differs => "differs",
+        Severity::Note => "same fact, different form",
+    };
+    view! {
+        <li class=class>
+            <p class="diff-title"><strong>{d.title}</strong> " " <span class="chip">{tag}</span></p>
+            <div class="diff-values">
+                <div><span class="side-dot side-dot-conversations" aria-hidden="true"></span><span class="visually-hidden">"Conversations API: "</span>{d.realtime}</div>
+                <div><span class="side-dot side-dot-analytics" aria-hidden="true"></span><span class="visually-hidden">"Analytics API: "</span>{d.analytics}</div>
+            </div>
+            <ClaimList claims=d.why/>
+        </li>
+    }
+}

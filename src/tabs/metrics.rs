@@ -1,0 +1,94 @@
+//! Metrics: every analytics metric per participant/session with meaning, unit, emitDate and who
+//! emits it, then the arithmetic that ties them together, shown and checked.
+
+use lens::metrics::{self, Check, MetricRow, Outcome};
+use leptos::prelude::*;
+
+use super::TabCtx;
+use crate::components::source_link::SourceLink;
+
+#[component]
+pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
+    let data = Memo::new(move |_| {
+        let conv = ctx
+            .lookup
+            .conversations
+            .with(|c| c.exchange().and_then(|e| e.conversation().cloned()));
+        ctx.lookup.analytics.with(|a| {
+            a.exchange().and_then(|e| e.analytics()).map(|a| {
+                let mut checks = metrics::checks(a);
+                if let Some(c) = &conv {
+                    checks.extend(metrics::cross_checks(c, a));
+                }
+                (metrics::rows(a), checks)
+            })
+        })
+    });
+    view! {
+        <p class="muted small">
+            "Metrics exist only in the Analytics API. " <code>"t*"</code> " values are milliseconds, " <code>"n*"</code>
+            " are counts; each is emitted on the participant/session it belongs to, with its own emitDate (when the measured thing completed)."
+        </p>
+        {move || match data.get() {
+            None => view! { <p class="muted">"No analytics record to read metrics from (see the Analytics API panel)."</p> }.into_any(),
+            Some((rows, checks)) => view! {
+                <section aria-labelledby="checks-title">
+                    <h3 id="checks-title" class="section-title">"The arithmetic, checked"</h3>
+                    {if checks.is_empty() {
+                        view! { <p class="muted">"No checks apply to this conversation."</p> }.into_any()
+                    } else {
+                        view! { <ul class="check-list">{checks.into_iter().map(|c| view! { <CheckView c/> }).collect_view()}</ul> }.into_any()
+                    }}
+                </section>
+                <section aria-labelledby="metric-rows-title">
+                    <h3 id="metric-rows-title" class="section-title">{format!("All metrics ({})", rows.len())}</h3>
+                    <MetricTable rows/>
+                </section>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn CheckView(c: Check) -> impl IntoView {
+    let (class, verdict) = match &c.outcome {
+        Outcome::Pass => ("check check-pass", "✓ holds".to_owned()),
+        Outcome::Fail { off_by_ms } => ("check check-fail", format!("✗ off by {off_by_ms} ms")),
+        Outcome::NotYet { reason } => ("check check-notyet", format!("… not yet: {reason}")),
+    };
+    view! {
+        <li class=class>
+            <p class="check-head"><strong>{c.title}</strong> " " <span class="check-verdict">{verdict}</span></p>
+            <p class="muted small">{c.scope}</p>
+            <p><code>{c.formula}</code></p>
+            <p><code>{c.arithmetic}</code></p>
+            <p class="small">{c.explanation} " " <SourceLink source=c.source/></p>
+        </li>
+    }
+}
+
+#[component]
+fn MetricTable(rows: Vec<MetricRow>) -> impl IntoView {
+    view! {
+        <table class="data stack">
+            <thead>
+                <tr><th scope="col">"Participant / session"</th><th scope="col">"Metric"</th><th scope="col">"Value"</th><th scope="col">"emitDate"</th><th scope="col">"Meaning"</th></tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|r| {
+                    let who = format!("{}{}", r.participant_label, r.purpose.as_deref().map(|p| format!(" ({p})")).unwrap_or_default());
+                    let session = r.session_id.clone().map(|s| format!("session {}", s.chars().take(8).collect::<String>())).unwrap_or_default();
+                    view! {
+                        <tr>
+                            <td data-label="Participant">{who}<br/><span class="muted small mono">{session}</span></td>
+                            <td data-label="Metric"><code>{r.name.clone()}</code>{(!r.known_name).then(|| view! { " " <span class="badge badge-unverified">"not in SDK list"</span> })}</td>
+                            <td data-label="Value">{r.display}</td>
+                            <td data-label="emitDate" class="mono small">{r.emit_date.unwrap_or_else(|| "—".into())}</td>
+                            <td data-label="Meaning">{r.meaning} " " <SourceLink source=r.source/></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
