@@ -75,6 +75,9 @@ pub fn app(paths: &Paths, setup: &mut Setup, profile: Profile) -> Result<()> {
         .arg("build")
         .args(profile.cargo_flag())
         .env("NO_COLOR", "true")
+        // Trunk prints an anyhow backtrace on every build error when this is set (it is,
+        // in this environment); the cargo error above it is what matters.
+        .env("RUST_BACKTRACE", "0")
         .run()?;
     check_no_inline_script(paths)?;
     stamp.record(&fp)?;
