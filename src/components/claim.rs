@@ -4,12 +4,25 @@ use lens::source::Claim;
 use leptos::prelude::*;
 
 use super::source_link::SourceLink;
+use crate::logic::rich_text::{self, Run};
+
+/// Text with `backticked` names shown as code.
+#[component]
+pub fn RichText(#[prop(into)] text: String) -> impl IntoView {
+    rich_text::runs(&text)
+        .into_iter()
+        .map(|r| match r {
+            Run::Text(t) => t.into_any(),
+            Run::Code(c) => view! { <code>{c}</code> }.into_any(),
+        })
+        .collect_view()
+}
 
 #[component]
 pub fn ClaimView(claim: Claim) -> impl IntoView {
     view! {
         <p class="claim">
-            <span class="claim-text">{claim.text}</span>
+            <span class="claim-text"><RichText text=claim.text/></span>
             " "
             <SourceLink source=claim.source/>
         </p>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
+use crate::logic::counterparts;
 use crate::logic::json_tree::{self, Node, Schema};
 use crate::logic::side::Side;
 
@@ -25,15 +26,22 @@ pub struct FocusedField {
 #[derive(Clone, Copy)]
 pub struct TreeLink {
     pub focused: RwSignal<Option<FocusedField>>,
-    /// Normalised paths (`participants[].calls[].state`) to highlight, per side.
+    /// Concrete paths (`participants[0].calls[0].state`) to highlight, per side.
     pub highlight: Signal<(Vec<String>, Vec<String>)>,
 }
 
 impl TreeLink {
-    fn is_highlighted(&self, side: Side, norm: &str) -> bool {
-        self.highlight.with(|(c, a)| match side {
-            Side::Conversations => c.iter().any(|p| p == norm),
-            Side::Analytics => a.iter().any(|p| p == norm),
+    /// `(is highlighted, hides a highlighted descendant)` for the node at `path`.
+    fn marks(&self, side: Side, path: &str) -> (bool, bool) {
+        self.highlight.with(|(c, a)| {
+            let list = match side {
+                Side::Conversations => c,
+                Side::Analytics => a,
+            };
+            (
+                list.iter().any(|p| p == path),
+                list.iter().any(|p| counterparts::contains(path, p)),
+            )
         })
     }
 }
@@ -139,12 +147,15 @@ fn TreeItem(
         }
     };
 
-    let norm = node.norm.clone();
     let path_for_class = node.path.clone();
     let class = move || {
         let mut c = String::from("jt-item");
-        if link.is_highlighted(side, &norm) {
+        let (hit, inside) = link.marks(side, &path_for_class);
+        if hit {
             c.push_str(" jt-hit");
+        }
+        if inside && !expanded.get() {
+            c.push_str(" jt-hit-inside");
         }
         if link.focused.with(|f| {
             f.as_ref()

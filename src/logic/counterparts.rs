@@ -1,98 +1,69 @@
-//! Which field of the other API holds the same fact as a field of this one (for highlighting in
-//! the Raw JSON view). Paths are normalised (`participants[].calls[].state`).
+//! Which fields light up when one field of a body has focus: the field itself, and its
+//! counterparts in the other API's body (from the lens field map). Paths are concrete
+//! (`participants[2].calls[0].state`), as the JSON tree names its nodes.
+
+use serde_json::Value;
 
 use super::side::Side;
 
-/// Pairs (Conversations path, Analytics path) for the same concept.
-// TODO(lens field_map): replace with lens::field_map paths once that module lands.
-const PAIRS: &[(&str, &str)] = &[
-    ("id", "conversationId"),
-    ("startTime", "conversationStart"),
-    ("endTime", "conversationEnd"),
-    ("participants", "participants"),
-    ("participants[]", "participants[]"),
-    ("participants[].id", "participants[].participantId"),
-    ("participants[].name", "participants[].participantName"),
-    ("participants[].purpose", "participants[].purpose"),
-    ("participants[].userId", "participants[].userId"),
-    (
-        "participants[].calls[].id",
-        "participants[].sessions[].sessionId",
-    ),
-    (
-        "participants[].calls[].direction",
-        "participants[].sessions[].direction",
-    ),
-    (
-        "participants[].calls[].disconnectType",
-        "participants[].sessions[].segments[].disconnectType",
-    ),
-    (
-        "participants[].calls[].recording",
-        "participants[].sessions[].recording",
-    ),
-    (
-        "participants[].calls[].peerId",
-        "participants[].sessions[].peerId",
-    ),
-    (
-        "participants[].queueId",
-        "participants[].sessions[].segments[].queueId",
-    ),
-    (
-        "participants[].wrapup.code",
-        "participants[].sessions[].segments[].wrapUpCode",
-    ),
-    (
-        "participants[].wrapup.notes",
-        "participants[].sessions[].segments[].wrapUpNote",
-    ),
-    (
-        "participants[].calls[].segments",
-        "participants[].sessions[].segments",
-    ),
-    ("divisions[].division.id", "divisionIds[]"),
-    ("externalTag", "externalTag"),
-];
-
-/// Paths to highlight on each side when `norm` on `side` has focus: the field itself plus its
-/// counterparts. Returns `(conversations_paths, analytics_paths)`.
+/// Concrete paths to highlight per side, `(conversations, analytics)`, when `path` on `side`
+/// has focus and `other` is the other side's body (if loaded).
 #[must_use]
-pub fn highlight(side: Side, norm: &str) -> (Vec<String>, Vec<String>) {
-    let mut conv = Vec::new();
-    let mut ana = Vec::new();
-    for (c, a) in PAIRS {
-        let hit = match side {
-            Side::Conversations => *c == norm,
-            Side::Analytics => *a == norm,
-        };
-        if hit {
-            conv.push((*c).to_owned());
-            ana.push((*a).to_owned());
-        }
-    }
+pub fn highlight(side: Side, path: &str, other: Option<&Value>) -> (Vec<String>, Vec<String>) {
+    let theirs = other
+        .map(|o| lens::field_map::counterpart_paths(side == Side::Conversations, path, o))
+        .unwrap_or_default();
+    let mine = vec![path.to_owned()];
     match side {
-        Side::Conversations if conv.is_empty() => conv.push(norm.to_owned()),
-        Side::Analytics if ana.is_empty() => ana.push(norm.to_owned()),
-        _ => {}
+        Side::Conversations => (mine, theirs),
+        Side::Analytics => (theirs, mine),
     }
-    (conv, ana)
+}
+
+/// True when `inner` lies inside the node at `outer` (so a collapsed `outer` hides a highlight).
+#[must_use]
+pub fn contains(outer: &str, inner: &str) -> bool {
+    inner.len() > outer.len()
+        && inner.starts_with(outer)
+        && matches!(inner.as_bytes()[outer.len()], b'.' | b'[')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
-    fn highlights_both_sides() {
-        let (c, a) = highlight(Side::Conversations, "startTime");
+    fn start_time_lights_conversation_start() {
+        let an = json!({"conversationId": "c", "conversationStart": "2026-05-12T14:02:11.204Z"});
+        let (c, a) = highlight(Side::Conversations, "startTime", Some(&an));
         assert_eq!(c, ["startTime"]);
         assert_eq!(a, ["conversationStart"]);
-        let (c, a) = highlight(Side::Analytics, "participants[].sessions[].sessionId");
-        assert_eq!(c, ["participants[].calls[].id"]);
-        assert_eq!(a, ["participants[].sessions[].sessionId"]);
-        let (c, a) = highlight(Side::Analytics, "mediaStatsMinConversationMos");
+    }
+
+    #[test]
+    fn session_id_lights_the_communication() {
+        let rt = json!({"participants": [{"id": "p", "calls": [{"id": "s"}]}]});
+        let (c, a) = highlight(
+            Side::Analytics,
+            "participants[0].sessions[0].sessionId",
+            Some(&rt),
+        );
+        assert_eq!(c, ["participants[0].calls[0].id"]);
+        assert_eq!(a, ["participants[0].sessions[0].sessionId"]);
+        let (c, _) = highlight(
+            Side::Analytics,
+            "participants[0].sessions[0].sessionId",
+            None,
+        );
         assert!(c.is_empty());
-        assert_eq!(a, ["mediaStatsMinConversationMos"]);
+    }
+
+    #[test]
+    fn containment() {
+        assert!(contains("participants[0]", "participants[0].calls[0].id"));
+        assert!(contains("participants", "participants[0]"));
+        assert!(!contains("participants[1]", "participants[10].id"));
+        assert!(!contains("id", "id"));
     }
 }

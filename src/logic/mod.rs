@@ -7,6 +7,7 @@ pub mod format;
 pub mod headers;
 pub mod json_tree;
 pub mod recent;
+pub mod rich_text;
 pub mod route;
 pub mod side;
 pub mod tab;

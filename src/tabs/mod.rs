@@ -3,6 +3,7 @@
 
 pub mod code;
 pub mod errors;
+pub mod field_map;
 pub mod glance;
 pub mod guide;
 pub mod metrics;
@@ -28,6 +29,7 @@ pub struct TabCtx {
 pub fn render(tab: Tab, ctx: TabCtx) -> AnyView {
     match tab {
         Tab::Glance => view! { <glance::GlanceTab ctx/> }.into_any(),
+        Tab::FieldMap => view! { <field_map::FieldMapTab ctx/> }.into_any(),
         Tab::RawJson => view! { <raw_json::RawJsonTab ctx/> }.into_any(),
         Tab::Metrics => view! { <metrics::MetricsTab ctx/> }.into_any(),
         Tab::Errors => view! { <errors::ErrorsTab ctx/> }.into_any(),

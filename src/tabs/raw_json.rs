@@ -16,7 +16,15 @@ pub fn RawJsonTab(ctx: TabCtx) -> impl IntoView {
     let focused = RwSignal::new(None::<FocusedField>);
     let highlight = Signal::derive(move || {
         focused.with(|f| match f {
-            Some(f) => counterparts::highlight(f.side, &f.norm),
+            Some(f) => ctx.lookup.side(f.side.other()).with(|o| {
+                counterparts::highlight(
+                    f.side,
+                    &f.path,
+                    o.exchange()
+                        .filter(|e| e.is_success())
+                        .and_then(|e| e.json()),
+                )
+            }),
             None => (Vec::new(), Vec::new()),
         })
     });
