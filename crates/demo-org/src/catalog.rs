@@ -170,12 +170,12 @@ pub const EXPERT_NUMBER: &str = "tel:+16175550142";
 /// Support mailbox.
 pub const SUPPORT_EMAIL: &str = "support@demo-org.example";
 
-/// A customer phone number (fictional 555-01xx range), varied by `i`.
+/// A customer phone number (fictional 555-0160..0199; the org's own lines are 555-0100..0159).
 #[must_use]
 pub fn customer_phone(i: u64) -> String {
     const AREAS: &[u32] = &[317, 212, 415, 312, 512, 206, 305, 617, 303, 404];
     let area = AREAS[(i % AREAS.len() as u64) as usize];
-    format!("tel:+1{area}5550{:03}", 100 + (i / 10) % 100)
+    format!("tel:+1{area}5550{:03}", 160 + (i / 10) % 40)
 }
 
 /// "(317) 555-0199" for "tel:+13175550199".

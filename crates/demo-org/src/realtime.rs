@@ -252,6 +252,9 @@ fn address(tel: &str) -> rt::Address {
 fn call(p: &Party, s: &Session, now: Time) -> rt::Call {
     let c = comm(s, now);
     let ended = c.disconnected.is_some();
+    // Flows and queues are system legs: no recording or mute flags on them (api-facts §1.6).
+    let person = matches!(p.role, Role::Customer | Role::Agent | Role::External);
+    let flag = |v: bool| person.then_some(v);
     let (self_addr, other_addr) = match (p.role, s.direction) {
         (Role::Customer | Role::External, crate::timeline::Dir::Inbound) => {
             (s.ani.as_deref(), s.dnis.as_deref())
@@ -266,18 +269,18 @@ fn call(p: &Party, s: &Session, now: Time) -> rt::Call {
         initial_state: Some(rt::CallState::from_wire(c.initial)),
         id: Some(s.id.clone()),
         direction: Some(rt::Direction::from_wire(s.direction.wire())),
-        recording: Some(s.recording),
-        recording_state: Some(rt::CallRecordingState::from_wire(
-            if s.recording && !ended {
+        recording: flag(s.recording),
+        recording_state: person.then(|| {
+            rt::CallRecordingState::from_wire(if s.recording && !ended {
                 "active"
             } else {
                 "none"
-            },
-        )),
-        muted: Some(false),
-        confined: Some(false),
+            })
+        }),
+        muted: flag(false),
+        confined: flag(false),
         held: Some(c.hold_since.is_some()),
-        secure_pause: Some(false),
+        secure_pause: flag(false),
         recording_id: s
             .recording
             .then(|| crate::ids::stable_uuid(&s.id, "recording")),
@@ -294,7 +297,7 @@ fn call(p: &Party, s: &Session, now: Time) -> rt::Call {
         self_: self_addr.map(address),
         other: other_addr.map(address),
         after_call_work: c.acw,
-        after_call_work_required: Some(s.wrap.is_some()),
+        after_call_work_required: flag(s.wrap.is_some()),
         ..Default::default()
     }
 }

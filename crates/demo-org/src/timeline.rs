@@ -198,8 +198,9 @@ pub struct Wrap {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Detail {
     pub email_subject: Option<String>,
-    pub email_from: Option<String>,
-    pub email_to: Option<String>,
+    /// Sender/recipient of an email or message (analytics `addressFrom`/`addressTo`).
+    pub address_from: Option<String>,
+    pub address_to: Option<String>,
     pub messages_sent: Option<i64>,
     /// Messaging platform (`Message.type`, e.g. `webmessaging`).
     pub message_type: Option<&'static str>,
@@ -301,23 +302,22 @@ impl Session {
         self
     }
 
+    /// Append a segment with more than two parties connected (analytics `conference: true`).
+    #[must_use]
+    pub fn then_conference(mut self, kind: SegKind, ms: i64) -> Self {
+        self = self.then(kind, ms);
+        if let Some(last) = self.segs.last_mut() {
+            last.conference = true;
+        }
+        self
+    }
+
     /// Append a segment that lasts until `until`.
     #[must_use]
     pub fn until(self, kind: SegKind, until: Time) -> Self {
         let start = self.segs.last().map_or(until, |s| s.end);
         let ms = (until - start).num_milliseconds();
         self.then(kind, ms)
-    }
-
-    /// Mark every segment overlapping `[from, to)` as conference (splitting none; callers align).
-    #[must_use]
-    pub fn conference_from(mut self, from: Time) -> Self {
-        for s in &mut self.segs {
-            if s.start >= from {
-                s.conference = true;
-            }
-        }
-        self
     }
 
     #[must_use]

@@ -2,13 +2,17 @@
 //! start-up instant, with stable IDs, a title and what it teaches.
 
 mod catalog_list;
+pub mod digital;
 mod inbound;
+pub mod outbound;
 pub mod parts;
 mod phase;
+pub mod selfservice;
+pub mod transfer;
 
 pub use catalog_list::all;
 pub use inbound::InboundCall;
-pub use phase::phase;
+pub use phase::{analytics_complete_at, phase};
 
 use crate::timeline::{Conv, Time};
 use serde::Serialize;
