@@ -9,8 +9,10 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod freshness;
 pub mod logic;
 pub mod pages;
+pub mod query_lab;
 pub mod state;
 pub mod tabs;
 

@@ -64,6 +64,340 @@ async fn harness_mounts_a_view_and_sees_updates() {
 fn conversation_id_parsing_works_in_the_browser() {
     let pasted = "  https://apps.mypurecloud.ie/directory/#/analytics/interactions/3F2B8C1E-5A4D-4E6F-9A7B-1C2D3E4F5A6B/admin  ";
     let parsed = lens::conversation_id::parse(pasted).map(|id| id.to_string());
-    assert_eq!(parsed.as_deref(), Ok("3f2b8c1e-5a4d-4e6f-9a7b-1c2d3e4f5a6b"));
+    assert_eq!(
+        parsed.as_deref(),
+        Ok("3f2b8c1e-5a4d-4e6f-9a7b-1c2d3e4f5a6b")
+    );
     assert!(lens::conversation_id::parse("not an id").is_err());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Components of the comparison view (src/components/**).
+
+use std::sync::Arc;
+
+use conversation_lens::components::api_panel::ApiPanel;
+use conversation_lens::components::json_tree::{FocusedField, JsonTree, TreeLink};
+use conversation_lens::components::lookup_form::LookupForm;
+use conversation_lens::components::tab_bar::TabBar;
+use conversation_lens::components::theme_toggle::ThemeToggle;
+use conversation_lens::logic::decode::Exchange;
+use conversation_lens::logic::side::Side;
+use conversation_lens::logic::tab::Tab;
+use conversation_lens::state::SideState;
+use lens::conversation_id::ConversationId;
+use leptos::task::tick;
+
+const DEMO_ID: &str = "cdbfad55-ef8f-47b0-b9a5-8877b63e6ea4";
+
+fn find(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    container
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn count(container: &web_sys::HtmlElement, selector: &str) -> u32 {
+    container
+        .query_selector_all(selector)
+        .map(|l| l.length())
+        .unwrap_or(0)
+}
+
+fn attr(el: &web_sys::HtmlElement, name: &str) -> Option<String> {
+    el.get_attribute(name)
+}
+
+fn key(el: &web_sys::HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("keyboard event");
+    el.dispatch_event(&ev).expect("dispatch keydown");
+}
+
+fn type_into(input: &web_sys::HtmlElement, text: &str) {
+    let input = input
+        .clone()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .expect("an <input>");
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &init).expect("input event");
+    input.dispatch_event(&ev).expect("dispatch input");
+}
+
+fn input_value(el: &web_sys::HtmlElement) -> String {
+    el.clone()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+/// Bad input is refused inline (role=alert, aria-invalid) before any lookup, and the text stays.
+#[wasm_bindgen_test]
+async fn lookup_form_refuses_bad_input_and_keeps_the_text() {
+    let container = fresh_container();
+    let looked_up = RwSignal::new(Vec::<String>::new());
+    let _mounted = leptos::mount::mount_to(container.clone(), move || {
+        view! {
+            <LookupForm
+                current=Signal::derive(|| None::<String>)
+                on_lookup=Callback::new(move |id: ConversationId| looked_up.update(|v| v.push(id.to_string())))
+            />
+        }
+    });
+    let input = find(&container, "#lookup-input");
+    let button = find(&container, "button[type=submit]");
+
+    type_into(&input, "not-a-conversation-id");
+    button.click();
+    tick().await;
+    let alert = find(&container, "[role=alert]");
+    assert!(
+        alert
+            .text_content()
+            .unwrap_or_default()
+            .contains("is not a conversation ID"),
+        "refusal explains"
+    );
+    assert_eq!(attr(&input, "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        input_value(&input),
+        "not-a-conversation-id",
+        "typed text is kept"
+    );
+    assert!(
+        looked_up.get_untracked().is_empty(),
+        "no lookup for bad input"
+    );
+
+    type_into(
+        &input,
+        &format!("https://apps.mypurecloud.ie/directory/#/analytics/interactions/{DEMO_ID}/admin"),
+    );
+    button.click();
+    tick().await;
+    assert_eq!(looked_up.get_untracked(), vec![DEMO_ID.to_owned()]);
+    assert_eq!(attr(&input, "aria-invalid").as_deref(), Some("false"));
+    assert_eq!(
+        find(&container, "[role=alert]")
+            .text_content()
+            .unwrap_or_default(),
+        ""
+    );
+}
+
+fn exchange(side: Side, status: u16, body: &str) -> Arc<Exchange> {
+    let mut ex = Exchange::new(
+        side,
+        DEMO_ID,
+        "/api/test".into(),
+        status,
+        12.0,
+        body.to_owned(),
+    );
+    ex.result.correlation_id = Some("corr-123".into());
+    Arc::new(ex)
+}
+
+/// A panel is a named region showing status, time and correlation id; a 404 shows Genesys' code.
+#[wasm_bindgen_test]
+async fn api_panels_render_status_and_errors() {
+    let container = fresh_container();
+    let conv = RwSignal::new(SideState::Loading);
+    let ana = RwSignal::new(SideState::Loading);
+    let _mounted = leptos::mount::mount_to(container.clone(), move || {
+        view! {
+            <ApiPanel side=Side::Conversations state=conv/>
+            <ApiPanel side=Side::Analytics state=ana/>
+        }
+    });
+    assert_eq!(count(&container, "section[aria-labelledby]"), 2);
+    let conv_heading = find(&container, "#panel-conversations-title");
+    assert!(
+        conv_heading
+            .text_content()
+            .unwrap_or_default()
+            .contains("Conversations API")
+    );
+    assert!(
+        container
+            .text_content()
+            .unwrap_or_default()
+            .contains("Loading")
+    );
+
+    conv.set(SideState::Done(exchange(
+        Side::Conversations,
+        200,
+        &format!(r#"{{"id":"{DEMO_ID}","participants":[]}}"#),
+    )));
+    tick().await;
+    let conv_panel = find(&container, "section[data-side=conversations]");
+    let text = conv_panel.text_content().unwrap_or_default();
+    assert!(text.contains("HTTP 200"), "{text}");
+    assert!(text.contains("12 ms"), "{text}");
+    assert!(text.contains("corr-123"), "{text}");
+    // The other side is still loading: one never blocks the other.
+    assert!(
+        find(&container, "section[data-side=analytics]")
+            .text_content()
+            .unwrap_or_default()
+            .contains("Loading")
+    );
+
+    ana.set(SideState::Done(exchange(
+        Side::Analytics,
+        404,
+        r#"{"status":404,"code":"not.found","message":"The requested resource was not found."}"#,
+    )));
+    tick().await;
+    let text = find(&container, "section[data-side=analytics]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        text.contains("HTTP 404") && text.contains("not.found"),
+        "{text}"
+    );
+}
+
+/// The JSON tree is an ARIA tree: click and arrow keys expand and collapse; focus shows docs.
+#[wasm_bindgen_test]
+async fn json_tree_expands_collapses_and_documents_fields() {
+    let container = fresh_container();
+    let focused = RwSignal::new(None::<FocusedField>);
+    let body = serde_json::json!({
+        "id": DEMO_ID,
+        "participants": [{"purpose": "customer", "calls": [{"state": "connected"}]}]
+    });
+    let _mounted = leptos::mount::mount_to(container.clone(), move || {
+        let link = TreeLink {
+            focused,
+            highlight: Signal::derive(|| (Vec::new(), Vec::new())),
+        };
+        view! { <JsonTree side=Side::Conversations root=Arc::new(body.clone()) root_model="Conversation" link/> }
+    });
+    assert_eq!(count(&container, "[role=tree]"), 1);
+    let participants = find(&container, "[role=treeitem][data-path=participants]");
+    assert_eq!(
+        attr(&participants, "aria-expanded").as_deref(),
+        Some("true"),
+        "shallow lists start open"
+    );
+    assert_eq!(count(&container, "[data-path='participants[0]']"), 1);
+
+    find(&container, "[data-path=participants] > .jt-row").click();
+    tick().await;
+    assert_eq!(
+        attr(&participants, "aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        count(&container, "[data-path='participants[0]']"),
+        0,
+        "collapsed children are not rendered"
+    );
+
+    key(&participants, "ArrowRight");
+    tick().await;
+    assert_eq!(
+        attr(&participants, "aria-expanded").as_deref(),
+        Some("true")
+    );
+    key(&participants, "ArrowLeft");
+    tick().await;
+    assert_eq!(
+        attr(&participants, "aria-expanded").as_deref(),
+        Some("false")
+    );
+
+    // Focusing a field shows its official type.
+    let id_item = find(&container, "[role=treeitem][data-path=id]");
+    id_item.focus().expect("focus");
+    tick().await;
+    let f = focused.get_untracked().expect("a focused field");
+    assert_eq!(f.path, "id");
+    assert!(
+        f.doc_line
+            .unwrap_or_default()
+            .starts_with("Conversation.id · str")
+    );
+    // ArrowDown moves focus to the next visible item.
+    key(&id_item, "ArrowDown");
+    tick().await;
+    assert_eq!(
+        focused.get_untracked().map(|f| f.path).as_deref(),
+        Some("participants")
+    );
+}
+
+/// Tabs follow the WAI-ARIA pattern: arrows move and select, only the selected tab is tabbable.
+#[wasm_bindgen_test]
+async fn tabs_are_keyboard_operable() {
+    let container = fresh_container();
+    let selected = RwSignal::new(Tab::Glance);
+    let _mounted = leptos::mount::mount_to(container.clone(), move || {
+        view! { <TabBar selected=selected on_select=Callback::new(move |t| selected.set(t)) label="Comparison views"/> }
+    });
+    assert_eq!(
+        count(&container, "[role=tablist] [role=tab]"),
+        Tab::ALL.len() as u32
+    );
+    let first = find(&container, "#tab-glance");
+    assert_eq!(attr(&first, "aria-selected").as_deref(), Some("true"));
+    assert_eq!(attr(&first, "tabindex").as_deref(), Some("0"));
+
+    key(&first, "ArrowRight");
+    tick().await;
+    assert_eq!(selected.get_untracked(), Tab::FieldMap);
+    let second = find(&container, "#tab-fields");
+    assert_eq!(attr(&second, "aria-selected").as_deref(), Some("true"));
+    assert_eq!(attr(&first, "tabindex").as_deref(), Some("-1"));
+
+    key(&second, "End");
+    tick().await;
+    assert_eq!(selected.get_untracked(), Tab::Freshness);
+    key(&find(&container, "#tab-freshness"), "ArrowRight");
+    tick().await;
+    assert_eq!(selected.get_untracked(), Tab::Glance, "wraps around");
+}
+
+/// The theme toggle flips `data-theme` on <html> and remembers the choice.
+#[wasm_bindgen_test]
+async fn theme_toggle_switches_and_persists() {
+    let container = fresh_container();
+    let _mounted = leptos::mount::mount_to(container.clone(), || view! { <ThemeToggle/> });
+    tick().await;
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .expect("<html>");
+    let before = root
+        .get_attribute("data-theme")
+        .expect("a theme is applied");
+    let button = find(&container, "button.theme-toggle");
+    button.click();
+    tick().await;
+    let after = root
+        .get_attribute("data-theme")
+        .expect("a theme is applied");
+    assert_ne!(before, after);
+    assert_eq!(
+        attr(&button, "aria-pressed").as_deref(),
+        Some(if after == "dark" { "true" } else { "false" })
+    );
+    let stored = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| {
+            s.get_item(conversation_lens::logic::theme::STORAGE_KEY)
+                .ok()
+                .flatten()
+        });
+    assert_eq!(stored.as_deref(), Some(after.as_str()));
 }

@@ -23,7 +23,10 @@ fn local_offset_minutes_east() -> i32 {
 }
 
 #[component]
-pub fn IntervalExplainer(form: RwSignal<QueryForm>, start: Memo<Option<DateTime<Utc>>>) -> impl IntoView {
+pub fn IntervalExplainer(
+    form: RwSignal<QueryForm>,
+    start: Memo<Option<DateTime<Utc>>>,
+) -> impl IntoView {
     let parsed = Memo::new(move |_| form.with(|f| interval::parse(&f.interval)));
     let offset = local_offset_minutes_east();
     view! {
@@ -54,7 +57,11 @@ pub fn IntervalExplainer(form: RwSignal<QueryForm>, start: Memo<Option<DateTime<
 #[component]
 pub fn Warnings(warnings: Signal<Vec<LevelWarning>>, form: RwSignal<QueryForm>) -> impl IntoView {
     let caps = Memo::new(move |_| {
-        form.with(|f| interval::parse(&f.interval).map(|iv| interval::check_caps(&iv, f.has_filter(), Utc::now())).unwrap_or_default())
+        form.with(|f| {
+            interval::parse(&f.interval)
+                .map(|iv| interval::check_caps(&iv, f.has_filter(), Utc::now()))
+                .unwrap_or_default()
+        })
     });
     view! {
         <div class="lab-warnings" aria-live="polite">

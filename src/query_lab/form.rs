@@ -8,10 +8,13 @@ use model::analytics::{NumericRange, Operator, Order, OrderBy};
 
 #[component]
 pub fn FormControls(form: RwSignal<QueryForm>, touched: RwSignal<bool>) -> impl IntoView {
-    let interval_error = Memo::new(move |_| form.with(|f| interval::parse(&f.interval).err().map(|e| e.to_string())));
+    let interval_error = Memo::new(move |_| {
+        form.with(|f| interval::parse(&f.interval).err().map(|e| e.to_string()))
+    });
     let paging_error = RwSignal::new(None::<String>);
     let set_paging = move |size: Option<i64>, number: Option<i64>| {
-        let (s, n) = form.with_untracked(|f| (size.unwrap_or(f.page_size), number.unwrap_or(f.page_number)));
+        let (s, n) =
+            form.with_untracked(|f| (size.unwrap_or(f.page_size), number.unwrap_or(f.page_number)));
         let r = form.try_update(|f| f.set_paging(s, n)).unwrap_or(Ok(()));
         paging_error.set(r.err().map(|e: FormError| e.to_string()));
     };

@@ -6,8 +6,8 @@ use gloo_net::http::Request;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
-use crate::error::AppError;
 use crate::api::UserToken;
+use crate::error::AppError;
 
 /// One HTTP answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,35 +66,63 @@ pub async fn get(url: &str, token: Option<UserToken>) -> Result<Answer, AppError
 /// # Errors
 /// As [`get`].
 pub async fn post(url: &str, body: &Value, token: Option<UserToken>) -> Result<Answer, AppError> {
-    let mut req = Request::post(url).header("Accept", "application/json").header("Content-Type", "application/json");
+    let mut req = Request::post(url)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json");
     if let Some(t) = token {
         req = req.header("Authorization", &t.header_value());
     }
-    let req = req.body(body.to_string()).map_err(|e| AppError::Network(e.to_string()))?;
+    let req = req
+        .body(body.to_string())
+        .map_err(|e| AppError::Network(e.to_string()))?;
     finish(req.send().await).await
 }
 
-async fn finish(sent: Result<gloo_net::http::Response, gloo_net::Error>) -> Result<Answer, AppError> {
+async fn finish(
+    sent: Result<gloo_net::http::Response, gloo_net::Error>,
+) -> Result<Answer, AppError> {
     let resp = sent.map_err(|e| AppError::Network(e.to_string()))?;
-    let text = resp.text().await.map_err(|e| AppError::Body(e.to_string()))?;
-    let body = if text.trim().is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::Null) };
+    let text = resp
+        .text()
+        .await
+        .map_err(|e| AppError::Body(e.to_string()))?;
+    let body = if text.trim().is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(Value::Null)
+    };
     let headers = resp.headers();
-    let retry_after_ms = headers.get("retry-after").and_then(|s| s.trim().parse::<u64>().ok()).map(|s| s * 1000);
-    Ok(Answer { status: resp.status(), body, retry_after_ms, correlation_id: headers.get("inin-correlation-id") })
+    let retry_after_ms = headers
+        .get("retry-after")
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map(|s| s * 1000);
+    Ok(Answer {
+        status: resp.status(),
+        body,
+        retry_after_ms,
+        correlation_id: headers.get("inin-correlation-id"),
+    })
 }
 
 /// `encodeURIComponent`, for cursors and IDs in URLs.
 #[must_use]
 pub fn encode(s: &str) -> String {
-    js_sys::encode_uri_component(s).as_string().unwrap_or_default()
+    js_sys::encode_uri_component(s)
+        .as_string()
+        .unwrap_or_default()
 }
 
 /// Resolve after `ms` milliseconds (a `setTimeout` promise).
 pub async fn sleep_ms(ms: u32) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let cb: &js_sys::Function = resolve.unchecked_ref();
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb, i32::try_from(ms).unwrap_or(i32::MAX));
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            cb,
+            i32::try_from(ms).unwrap_or(i32::MAX),
+        );
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -32,7 +32,10 @@ pub enum RunState {
     #[default]
     Idle,
     Running,
-    Done { sent: Box<ConversationQuery>, answer: http::Answer },
+    Done {
+        sent: Box<ConversationQuery>,
+        answer: http::Answer,
+    },
     /// No HTTP answer.
     Failed(String),
 }
@@ -42,7 +45,9 @@ impl RunState {
     #[must_use]
     pub fn response(&self) -> Option<AnalyticsConversationQueryResponse> {
         match self {
-            RunState::Done { answer, .. } if answer.ok() => serde_json::from_value(answer.body.clone()).ok(),
+            RunState::Done { answer, .. } if answer.ok() => {
+                serde_json::from_value(answer.body.clone()).ok()
+            }
             _ => None,
         }
     }
@@ -51,13 +56,21 @@ impl RunState {
 /// The conversation's start as either API reports it (analytics first: it is what the query
 /// matches on).
 pub fn conversation_start(ctx: TabCtx) -> Option<DateTime<Utc>> {
-    let from_analytics = ctx.lookup.analytics.with(|a| a.exchange().and_then(|e| e.analytics()).and_then(|a| a.conversation_start));
+    let from_analytics = ctx.lookup.analytics.with(|a| {
+        a.exchange()
+            .and_then(|e| e.analytics())
+            .and_then(|a| a.conversation_start)
+    });
     from_analytics.or_else(|| realtime_start(ctx))
 }
 
 /// `startTime` from the Conversations API side.
 pub fn realtime_start(ctx: TabCtx) -> Option<DateTime<Utc>> {
-    ctx.lookup.conversations.with(|c| c.exchange().and_then(|e| e.conversation()).and_then(|c| c.start_time))
+    ctx.lookup.conversations.with(|c| {
+        c.exchange()
+            .and_then(|e| e.conversation())
+            .and_then(|c| c.start_time)
+    })
 }
 
 fn initial_form(id: &str, start: Option<DateTime<Utc>>) -> QueryForm {
@@ -99,13 +112,20 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
     let body = Memo::new(move |_| form.with(QueryForm::to_json));
     let warnings = Memo::new(move |_| form.with(QueryForm::level_warnings));
     let on_run = move |_| {
-        let Ok(q) = form.with_untracked(QueryForm::to_query) else { return };
-        let Ok(json) = serde_json::to_value(&q) else { return };
+        let Ok(q) = form.with_untracked(QueryForm::to_query) else {
+            return;
+        };
+        let Ok(json) = serde_json::to_value(&q) else {
+            return;
+        };
         let token = state.token.get_untracked();
         run.set(RunState::Running);
         spawn_local(async move {
             let next = match http::post(QUERY_PATH, &json, token).await {
-                Ok(answer) => RunState::Done { sent: Box::new(q), answer },
+                Ok(answer) => RunState::Done {
+                    sent: Box::new(q),
+                    answer,
+                },
                 Err(e) => RunState::Failed(e.to_string()),
             };
             run.try_set(next);

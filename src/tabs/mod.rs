@@ -35,10 +35,8 @@ pub fn render(tab: Tab, ctx: TabCtx) -> AnyView {
         Tab::Errors => view! { <errors::ErrorsTab ctx/> }.into_any(),
         Tab::Guide => view! { <guide::GuideTab/> }.into_any(),
         Tab::Code => view! { <code::CodeTab ctx/> }.into_any(),
-        // Issue 7 (query lab / freshness engineer): replace these two arms with your components,
-        // e.g. `view! { <crate::query_lab::QueryLab ctx/> }.into_any()`, and add `pub mod query_lab;`
-        // / `pub mod freshness;` in `src/lib.rs`.
-        Tab::QueryLab | Tab::Freshness => placeholder(tab),
+        Tab::QueryLab => view! { <crate::query_lab::QueryLab ctx/> }.into_any(),
+        Tab::Freshness => view! { <crate::freshness::Freshness ctx/> }.into_any(),
         other => placeholder(other),
     }
 }

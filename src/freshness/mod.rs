@@ -1,0 +1,176 @@
+//! The "Freshness" tab (issue 7): poll both APIs for this conversation at a user-set period and
+//! keep a change log per poll per API. Scheduling is `lens::freshness::poller` (pure, tested
+//! with a frozen clock); this view only drives it with `performance.now()`, fires the requests
+//! it asks for, and checks `document.hidden` on every tick (paused while the tab is hidden).
+
+pub mod entry;
+
+use chrono::Utc;
+use lens::freshness::log::{ChangeLog, PollResult};
+use lens::freshness::poller::{Api, Fetch, Phase, Poller, PollerConfig, StopReason};
+use lens::query_lab::Explanation;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::UserToken;
+use crate::query_lab::{ExplanationView, http};
+use crate::state::app_state;
+use crate::tabs::TabCtx;
+
+/// How often the driver wakes to ask the poller whether a poll is due.
+const TICK_MS: u32 = 200;
+
+fn document_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+fn url(api: Api, id: &str) -> String {
+    let id = http::encode(id);
+    match api {
+        Api::Realtime => format!("/api/v2/conversations/{id}"),
+        Api::Analytics => format!("/api/v2/analytics/conversations/{id}/details"),
+    }
+}
+
+/// One request of a poll; records the answer and tells the poller.
+fn fire(
+    api: Api,
+    f: Fetch,
+    id: String,
+    token: Option<UserToken>,
+    poller: RwSignal<Poller>,
+    log: RwSignal<ChangeLog>,
+) {
+    spawn_local(async move {
+        let result = match http::get(&url(api, &id), token).await {
+            Ok(a) if a.ok() => PollResult::Body(a.body),
+            Ok(a) => PollResult::Status {
+                status: a.status,
+                error: a.error_body().map(Box::new),
+                retry_after_ms: a.retry_after_ms,
+            },
+            Err(_) => PollResult::Status {
+                status: 0,
+                error: None,
+                retry_after_ms: None,
+            },
+        };
+        let Some(report) = log.try_update(|l| l.record(f.poll, Utc::now(), api, result)) else {
+            return;
+        };
+        poller.try_update(|p| p.on_response(f.poll, api, http::monotonic_ms(), report));
+    });
+}
+
+#[component]
+pub fn Freshness(ctx: TabCtx) -> impl IntoView {
+    let state = app_state();
+    let poller = RwSignal::new(Poller::new(PollerConfig::default()));
+    let log = RwSignal::new(ChangeLog::new());
+    let period_secs = RwSignal::new("5".to_owned());
+    let clamp_note = RwSignal::new(None::<Explanation>);
+    // Bumped on every start and on leaving: a driver loop whose generation is stale exits.
+    let generation = StoredValue::new(0_u64);
+    on_cleanup(move || {
+        generation.try_update_value(|g| *g += 1);
+    });
+
+    let start = move |_| {
+        let gen_now = generation.try_update_value(|g| {
+            *g += 1;
+            *g
+        });
+        let Some(my_gen) = gen_now else { return };
+        let id = ctx.id.get_untracked();
+        let token = state.token.get_untracked();
+        log.set(ChangeLog::new());
+        spawn_local(async move {
+            let first = poller
+                .try_update(|p| p.start(http::monotonic_ms()))
+                .flatten();
+            if let Some(f) = first {
+                fire(Api::Realtime, f, id.clone(), token.clone(), poller, log);
+                fire(Api::Analytics, f, id.clone(), token.clone(), poller, log);
+            }
+            loop {
+                http::sleep_ms(TICK_MS).await;
+                if generation.try_get_value() != Some(my_gen) {
+                    return;
+                }
+                let Some(due) =
+                    poller.try_update(|p| p.set_hidden(document_hidden(), http::monotonic_ms()))
+                else {
+                    return;
+                };
+                if let Some(f) = due {
+                    fire(Api::Realtime, f, id.clone(), token.clone(), poller, log);
+                    fire(Api::Analytics, f, id.clone(), token.clone(), poller, log);
+                }
+                if matches!(
+                    poller.try_with(Poller::phase),
+                    Some(Phase::Stopped(_)) | None
+                ) {
+                    return;
+                }
+            }
+        });
+    };
+    let stop = move |_| {
+        generation.update_value(|g| *g += 1);
+        poller.update(|p| p.stop(StopReason::User));
+    };
+    let apply_period = move |text: String| {
+        let secs: f64 = text.trim().replace(',', ".").parse().unwrap_or(5.0);
+        let ms = if secs.is_finite() && secs > 0.0 {
+            // Bounded by the clamp below; the cast only drops sub-millisecond digits.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let ms = (secs * 1000.0).min(1.0e9) as u64;
+            ms
+        } else {
+            5_000
+        };
+        clamp_note.set(poller.try_update(|p| p.set_period(ms)).flatten());
+        period_secs.set(text);
+    };
+    let status = move || {
+        poller.with(|p| match p.phase() {
+            Phase::Idle => "Not polling. Press Start to watch both APIs.".to_owned(),
+            Phase::Stopped(StopReason::Settled) => {
+                "Stopped by itself: both APIs report the conversation ended and analytics stopped changing.".to_owned()
+            }
+            Phase::Stopped(_) => "Stopped.".to_owned(),
+            _ if p.is_hidden() => "Paused while this browser tab is hidden.".to_owned(),
+            Phase::InFlight { poll, .. } => format!("Poll {poll}: waiting for both answers…"),
+            Phase::Waiting { .. } => format!("Polling every {:.1} s ({} polls so far).", p.period_ms() as f64 / 1000.0, p.polls_started()),
+        })
+    };
+    let running = move || {
+        poller.with(|p| matches!(p.phase(), Phase::InFlight { .. } | Phase::Waiting { .. }))
+    };
+    view! {
+        <div class="freshness" data-testid="freshness">
+            <p class="muted small">
+                "Real time changes at once; analytics catches up (conversationEnd, then wrap-up, arrive later). "
+                "Both APIs are polled at the period you set — never overlapping, never over the rate budget, paused while this tab is hidden — "
+                "and each poll's changes are listed, matched by participant, session and communication IDs."
+            </p>
+            <div class="field-row">
+                <label class="field field-small">
+                    <span>"Period (seconds)"</span>
+                    <input type="number" min="0.8" step="0.1" data-testid="poll-period"
+                        prop:value=move || period_secs.get()
+                        on:change:target=move |ev| apply_period(ev.target().value())/>
+                </label>
+                <button type="button" class="btn btn-primary" data-testid="poll-start" disabled=running on:click=start>"Start"</button>
+                <button type="button" class="btn" data-testid="poll-stop" disabled=move || !running() on:click=stop>"Stop"</button>
+            </div>
+            {move || clamp_note.get().map(|e| view! { <div class="warning"><ExplanationView e/></div> })}
+            <p class="poll-status" aria-live="polite" data-testid="poll-status">{status}</p>
+            <ol class="change-log" data-testid="change-log" reversed>
+                {move || log.with(|l| l.entries.iter().rev().cloned().collect::<Vec<_>>()).into_iter().map(|e| view! { <entry::EntryView e/> }).collect_view()}
+            </ol>
+        </div>
+    }
+}
