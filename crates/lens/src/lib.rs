@@ -18,3 +18,5 @@ pub mod region;
 pub mod snippets;
 pub mod source;
 pub mod sources;
+pub mod synthetic;
+pub mod timeline;
