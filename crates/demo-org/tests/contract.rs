@@ -95,7 +95,7 @@ fn synthetic_sample_matches_the_models() {
         let from = org.origin() - Duration::days(day);
         for an in org
             .analytics_started_in(from, from + Duration::days(1), now)
-            .step_by(7)
+            .step_by(3)
             .take(40)
         {
             let id = an.conversation_id.clone().unwrap_or_default();
@@ -108,8 +108,6 @@ fn synthetic_sample_matches_the_models() {
             n += 1;
         }
     }
-    assert!(
-        org.synthetic().is_empty() || n > 50,
-        "checked only {n} synthetic conversations"
-    );
+    assert!(n > 50, "checked only {n} synthetic conversations");
+    eprintln!("checked {n} synthetic conversations");
 }
