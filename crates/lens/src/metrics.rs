@@ -465,8 +465,9 @@ const SEGMENT_PAIRS: &[(&str, &str, &str)] = &[
 #[must_use]
 pub fn checks(a: &AnalyticsConversationWithoutAttributes) -> Vec<Check> {
     let mut out = Vec::new();
-    let mut queue_time: Option<i64> = None;
-    let mut answered: Vec<(String, i64)> = Vec::new();
+    // (queue id, tAcd) per queue session; (scope, queue id, tAnswered) per answering session.
+    let mut queue_waits: Vec<(Option<String>, i64)> = Vec::new();
+    let mut answered: Vec<(String, Option<String>, i64)> = Vec::new();
     for p in a.participants.as_deref().unwrap_or_default() {
         let label = p
             .participant_name
@@ -476,28 +477,40 @@ pub fn checks(a: &AnalyticsConversationWithoutAttributes) -> Vec<Check> {
         for s in p.sessions.as_deref().unwrap_or_default() {
             let scope = format!("{label} · session {}", short(s.session_id.as_deref()));
             session_checks(s, &scope, &mut out);
+            let queue = s
+                .segments
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .find_map(|g| g.queue_id.clone());
             if let Some((v, _)) = sum_metric(s, "tAcd") {
-                queue_time = Some(queue_time.unwrap_or(0) + v);
+                queue_waits.push((queue.clone(), v));
             }
             if let Some((v, _)) = sum_metric(s, "tAnswered") {
-                answered.push((scope.clone(), v));
+                answered.push((scope.clone(), queue, v));
             }
         }
     }
-    if let Some(q) = queue_time {
-        for (scope, v) in answered {
-            let mut c = check(
-                "Answered after the queue wait",
-                &scope,
-                "tAnswered (agent) = tAcd (queue)",
-                format!("{v} = {q}"),
-                v,
-                q,
-                0,
-            );
-            c.explanation = "The agent's tAnswered measures the wait from entering the queue to answer, which is the queue participant's tAcd when a single queue answered.".to_owned();
-            out.push(c);
-        }
+    // Pair an answer with the wait in the same queue; with transfers or repeated queues the pairing
+    // is ambiguous, so only unambiguous pairs are checked.
+    for (scope, queue, v) in answered {
+        let same_queue: Vec<i64> = queue_waits
+            .iter()
+            .filter(|(q, _)| *q == queue)
+            .map(|(_, w)| *w)
+            .collect();
+        let [q] = same_queue.as_slice() else { continue };
+        let mut c = check(
+            "Answered after the queue wait",
+            &scope,
+            "tAnswered (agent) = tAcd (queue)",
+            format!("{v} = {q}"),
+            v,
+            *q,
+            0,
+        );
+        c.explanation = "The agent's tAnswered measures the wait from entering the queue to answer, which is the tAcd of the queue participant for the same queue.".to_owned();
+        out.push(c);
     }
     out
 }
