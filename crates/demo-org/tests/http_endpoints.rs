@@ -218,3 +218,60 @@ async fn multi_get_needs_ids() {
     );
     demo.shutdown().await;
 }
+
+#[tokio::test]
+async fn demo_clock_moves_only_a_frozen_clock() {
+    let demo = spawn(frozen_cfg()).await;
+    let url = format!("{}/demo/clock", demo.base_url);
+    let g = got(http()
+        .get(&url)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}")))
+    .await;
+    assert_eq!(
+        (g.body["frozen"].as_bool(), g.body["now"].as_str()),
+        (Some(true), Some("2026-05-20T12:00:00.000Z"))
+    );
+    let g = got(http()
+        .post(&url)
+        .json(&json!({"advanceSeconds": 90}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}")))
+    .await;
+    assert_eq!(g.body["now"], "2026-05-20T12:01:30.000Z");
+    let g = got(http()
+        .post(&url)
+        .json(&json!({"at": "2026-05-21T00:00:00Z"}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}")))
+    .await;
+    assert_eq!(g.body["now"], "2026-05-21T00:00:00.000Z");
+    let g = got(http()
+        .post(&url)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}")))
+    .await;
+    assert_error(&g, 400, "bad.request");
+    demo.shutdown().await;
+
+    let running = spawn(demo_org::DemoConfig {
+        synthetic_conversations: 0,
+        ..demo_org::DemoConfig::default()
+    })
+    .await;
+    let url = format!("{}/demo/clock", running.base_url);
+    let g = got(http()
+        .post(&url)
+        .json(&json!({"advanceSeconds": 90}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}")))
+    .await;
+    assert_error(&g, 400, "bad.request");
+    running.shutdown().await;
+}

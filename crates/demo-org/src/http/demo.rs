@@ -41,3 +41,53 @@ pub async fn faults_clear(State(state): State<AppState>) -> StatusCode {
     state.faults.clear();
     StatusCode::NO_CONTENT
 }
+
+/// `GET /demo/clock`: the simulated clock (`now`, `origin`, `frozen`, `timeScale`).
+pub async fn clock(State(state): State<AppState>) -> Json<serde_json::Value> {
+    Json(clock_body(&state))
+}
+
+fn clock_body(state: &AppState) -> serde_json::Value {
+    serde_json::json!({
+        "now": model::time::to_wire(&state.now()),
+        "origin": model::time::to_wire(&state.clock.origin()),
+        "frozen": state.clock.is_frozen(),
+        "timeScale": state.cfg.time_scale,
+    })
+}
+
+/// Body of `POST /demo/clock`: move a frozen clock by `advanceSeconds` or to `at`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClockMove {
+    advance_seconds: Option<f64>,
+    at: Option<String>,
+}
+
+/// `POST /demo/clock`: move a *frozen* clock (tests, demos, the SDK check). A running clock
+/// answers 400: it cannot be moved.
+pub async fn clock_move(State(state): State<AppState>, GcJson(m): GcJson<ClockMove>) -> Response {
+    let target = match (m.advance_seconds, m.at.as_deref()) {
+        (Some(secs), None) if secs.is_finite() => {
+            #[allow(clippy::cast_possible_truncation)]
+            // bounded by is_finite + chrono's range check
+            let ms = (secs * 1000.0) as i64;
+            chrono::Duration::try_milliseconds(ms).map(|d| state.now() + d)
+        }
+        (None, Some(at)) => crate::query::interval::parse_time(at).ok(),
+        _ => None,
+    };
+    let Some(target) = target else {
+        return ApiError::bad_request(
+            "Send {\"advanceSeconds\": n} or {\"at\": \"2026-05-12T14:00:00.000Z\"}.",
+        )
+        .into_response();
+    };
+    if !state.clock.set(target) {
+        return ApiError::bad_request(
+            "The clock is running; only a frozen clock (demo-org --frozen-at …) can be moved.",
+        )
+        .into_response();
+    }
+    Json(clock_body(&state)).into_response()
+}

@@ -75,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .route("/oauth/token", post(oauth_token::token))
         .route("/demo/clients", get(demo::clients))
         .route("/demo/scenarios", get(demo::scenarios))
+        .route("/demo/clock", get(demo::clock).post(demo::clock_move))
         .route(
             "/demo/faults",
             get(demo::faults_list)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Official Genesys Python SDK (PureCloudPlatformClientV2, pinned) against the standalone demo org.
 # Creates/reuses a venv in target/sdk-venv, builds and starts `demo-org --port 0` with a frozen
-# clock (so the SDK call and the raw comparison fetch see the same instant) and instant jobs,
+# clock (so the SDK call and the raw comparison fetch see the same instant; the script moves it
+# through the scenarios via POST /demo/clock), instant jobs and no practical rate limit,
 # runs sdk_check.py, stops the server. Exit status = the check's.
 # Usage: crates/demo-org/tests/python/run.sh   (from anywhere; PROFILE=release to use a release build)
 set -euo pipefail
@@ -28,7 +29,7 @@ BIN="$ROOT/target/$PROFILE/demo-org"
 
 LOG="$(mktemp)"
 FROZEN="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-"$BIN" --port 0 --frozen-at "$FROZEN" --job-delay 0 --synthetic-conversations 2000 >"$LOG" 2>&1 &
+"$BIN" --port 0 --frozen-at "$FROZEN" --job-delay 0 --rate-limit 1000000 --synthetic-conversations 2000 >"$LOG" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -f "$LOG"; }
 trap cleanup EXIT
