@@ -7,6 +7,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::api_panel::ApiPanel;
+use crate::components::claim::ClaimView;
 use crate::components::lookup_form::LookupForm;
 use crate::components::recent_list::RecentList;
 use crate::components::scenario_picker::ScenarioPicker;
@@ -121,14 +122,19 @@ fn Comparison(
         lookup,
         now: now.into(),
     };
-    let error_link = Callback::new(move |ex: std::sync::Arc<crate::logic::decode::Exchange>| {
-        if ex.is_success() {
-            ().into_any()
-        } else {
+    let error_link = Callback::new(move |ex: std::sync::Arc<crate::logic::decode::Exchange>| match ex.error() {
+        None => ().into_any(),
+        Some(e) => {
+            let x = lens::errors::explain_lookup(e);
+            let first = x.meaning.into_iter().next();
             view! {
-                <button type="button" class="btn btn-link" on:click=move |_| on_tab.run(Tab::Errors)>
-                    "What this error means and what to do →"
-                </button>
+                <div class="panel-explain">
+                    <p class="panel-explain-title"><strong>{x.title}</strong></p>
+                    {first.map(|c| view! { <ClaimView claim=c/> })}
+                    <button type="button" class="btn btn-link" on:click=move |_| on_tab.run(Tab::Errors)>
+                        "What this error means and what to do →"
+                    </button>
+                </div>
             }
             .into_any()
         }

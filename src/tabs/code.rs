@@ -58,7 +58,7 @@ pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
                 let code = s.code.clone();
                 let copy = Callback::new(move |()| code.clone());
                 view! {
-                    <section class="snippet" aria-label=s.title.clone()>
+                    <div role="group" class="snippet" aria-label=s.title.clone()>
                         <div class="body-head">
                             <h3 class="body-title">{s.title.clone()} {(!s.verified).then(|| view! { <span class="badge badge-unverified">"unverified"</span> })}</h3>
                             <CopyButton text=copy label=format!("Copy {}", s.title)/>
@@ -66,7 +66,7 @@ pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
                         <pre class="code"><code>{s.code}</code></pre>
                         <ClaimList claims=s.notes/>
                         <SourceLink source=s.source/>
-                    </section>
+                    </div>
                 }
             }).collect_view()
         }}

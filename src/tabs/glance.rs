@@ -51,10 +51,10 @@ pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
 fn SideCard(side: Side, glance: Option<SideGlance>) -> impl IntoView {
     let Some(g) = glance else {
         return view! {
-            <section class=format!("glance-card glance-{}", side.key()) aria-label=format!("{} at a glance", side.title())>
+            <div role="group" class=format!("glance-card glance-{}", side.key()) aria-label=format!("{} at a glance", side.title())>
                 <h3 class="glance-title"><span class=format!("side-dot side-dot-{}", side.key()) aria-hidden="true"></span>{side.title()}</h3>
                 <p class="muted">"No conversation from this API (see its panel above)."</p>
-            </section>
+            </div>
         }
         .into_any();
     };
@@ -63,7 +63,7 @@ fn SideCard(side: Side, glance: Option<SideGlance>) -> impl IntoView {
         Liveness::Ended => ("badge badge-ended", "ended"),
     };
     view! {
-        <section class=format!("glance-card glance-{}", side.key()) aria-label=format!("{} at a glance", side.title())>
+        <div role="group" class=format!("glance-card glance-{}", side.key()) aria-label=format!("{} at a glance", side.title())>
             <h3 class="glance-title">
                 <span class=format!("side-dot side-dot-{}", side.key()) aria-hidden="true"></span>
                 {side.title()}
@@ -104,7 +104,7 @@ fn SideCard(side: Side, glance: Option<SideGlance>) -> impl IntoView {
                 </ul>
             })}
             {(!g.notes.is_empty()).then(|| view! { <ClaimList claims=g.notes/> })}
-        </section>
+        </div>
     }
     .into_any()
 }

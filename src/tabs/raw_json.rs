@@ -56,7 +56,7 @@ pub fn RawJsonTab(ctx: TabCtx) -> impl IntoView {
 #[component]
 fn BodyColumn(side: Side, state: Signal<SideState>, link: TreeLink) -> impl IntoView {
     view! {
-        <section class="body-col" aria-label=format!("{} body", side.title())>
+        <div role="group" class="body-col" aria-label=format!("{} body", side.title())>
             {move || match state.get() {
                 SideState::Done(ex) => {
                     let model = if ex.is_success() { side.root_model() } else { "ErrorBody" };
@@ -82,6 +82,6 @@ fn BodyColumn(side: Side, state: Signal<SideState>, link: TreeLink) -> impl Into
                 SideState::Failed(e) => view! { <p class="panel-error">{e.to_string()}</p> }.into_any(),
                 SideState::Idle => ().into_any(),
             }}
-        </section>
+        </div>
     }
 }
