@@ -319,6 +319,26 @@ impl Filters {
                 .all(|g| values::segments(c).any(|x| eval(g, &|p| seg_pred_holds(p, x))))
     }
 
+    /// Conversation ids the conversation filters pin the result to, if they do: an `and` filter
+    /// with a `conversationId` matches predicate, or an `or` filter made only of those. Lets the
+    /// engine look the ids up instead of scanning days (same result: every filter still runs).
+    #[must_use]
+    pub fn pinned_ids(&self) -> Option<Vec<String>> {
+        let id_of = |p: &Pred| match (&p.target, &p.test) {
+            (Target::ConvDim(CD::ConversationId), Test::Matches(v)) => Some(v.clone()),
+            _ => None,
+        };
+        self.conversation.iter().find_map(|g| {
+            if g.and {
+                g.preds.iter().find_map(id_of).map(|id| vec![id])
+            } else if g.clauses.is_empty() && !g.preds.is_empty() {
+                g.preds.iter().map(id_of).collect()
+            } else {
+                None
+            }
+        })
+    }
+
     /// True when no filter is left after ignoring wrong-level predicates.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -581,6 +601,35 @@ mod tests {
         };
         let f = compile(&[f], &[]);
         assert!(f.matches(&a) && f.matches(&b));
+    }
+
+    #[test]
+    fn pinned_ids_only_when_the_filter_forces_them() {
+        let f = compile(
+            &[cfilter(
+                true,
+                vec![cpred("conversationId", "a"), cpred("externalTag", "x")],
+            )],
+            &[],
+        );
+        assert_eq!(f.pinned_ids(), Some(vec!["a".to_owned()]));
+        let f = compile(
+            &[cfilter(
+                false,
+                vec![cpred("conversationId", "a"), cpred("conversationId", "b")],
+            )],
+            &[],
+        );
+        assert_eq!(f.pinned_ids(), Some(vec!["a".to_owned(), "b".to_owned()]));
+        let f = compile(
+            &[cfilter(
+                false,
+                vec![cpred("conversationId", "a"), cpred("externalTag", "x")],
+            )],
+            &[],
+        );
+        assert_eq!(f.pinned_ids(), None);
+        assert_eq!(compile(&[], &[]).pinned_ids(), None);
     }
 
     #[test]

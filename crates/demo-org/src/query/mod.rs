@@ -124,5 +124,17 @@ pub fn run_details_query(
 ) -> Result<AnalyticsConversationQueryResponse, ApiError> {
     let plan = plan_details(q, now)?;
     let (from, to) = plan.interval.touched_days();
-    execute_details(&plan, org.analytics_started_in(from, to, now))
+    match plan.filters.pinned_ids() {
+        // Looking a few ids up beats scanning up to 31 days; the window and filters still apply.
+        Some(ids) => {
+            let mut seen = std::collections::HashSet::new();
+            let hits = ids
+                .into_iter()
+                .filter(|id| seen.insert(id.clone()))
+                .filter_map(|id| org.analytics(&id, now))
+                .filter(|c| c.conversation_start.is_some_and(|s| s >= from && s < to));
+            execute_details(&plan, hits)
+        }
+        None => execute_details(&plan, org.analytics_started_in(from, to, now)),
+    }
 }
