@@ -332,6 +332,20 @@ pub fn recommend(goal: Goal) -> Recommendation {
     }
 }
 
+/// The goals worth suggesting first for what the lookup found: a live conversation points to the
+/// real-time APIs, one only analytics still has points to the by-id GET.
+#[must_use]
+pub fn suggested(g: &crate::glance::Glance) -> Vec<Goal> {
+    use crate::glance::Liveness;
+    let live = g.realtime.as_ref().map(|r| r.liveness == Liveness::Live);
+    match (live, g.analytics.is_some()) {
+        (Some(true), _) => vec![Goal::LiveState, Goal::WatchLive, Goal::OnePast],
+        (Some(false), _) => vec![Goal::OnePast, Goal::LiveState, Goal::Many],
+        (None, true) => vec![Goal::OnePast, Goal::Many, Goal::BulkBackfill],
+        (None, false) => vec![Goal::OnePast, Goal::LiveState],
+    }
+}
+
 /// All recommendations, in guide order.
 #[must_use]
 pub fn all() -> Vec<Recommendation> {
@@ -371,6 +385,17 @@ mod tests {
                 .text
                 .contains("no plain `v2.conversations.{id}` topic")
         );
+    }
+
+    #[test]
+    fn suggestions_follow_the_lookup() {
+        use crate::glance::Glance;
+        let none = Glance {
+            realtime: None,
+            analytics: None,
+            disagreements: vec![],
+        };
+        assert_eq!(suggested(&none)[0], Goal::OnePast);
     }
 
     #[test]

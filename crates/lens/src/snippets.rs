@@ -22,14 +22,16 @@ use crate::sources;
 pub enum Call {
     ConversationGet,
     AnalyticsById,
+    AnalyticsMultiGet,
     DetailsQuery,
     DetailsJob,
 }
 
 impl Call {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::ConversationGet,
         Self::AnalyticsById,
+        Self::AnalyticsMultiGet,
         Self::DetailsQuery,
         Self::DetailsJob,
     ];
@@ -40,6 +42,9 @@ impl Call {
             Self::ConversationGet => "Conversations API: GET /api/v2/conversations/{id}",
             Self::AnalyticsById => {
                 "Analytics by id: GET /api/v2/analytics/conversations/{id}/details"
+            }
+            Self::AnalyticsMultiGet => {
+                "Analytics multi-get: GET /api/v2/analytics/conversations/details?id=…"
             }
             Self::DetailsQuery => {
                 "Details query: POST /api/v2/analytics/conversations/details/query"
@@ -184,6 +189,7 @@ fn path(call: Call, id: &str) -> String {
     match call {
         Call::ConversationGet => format!("/api/v2/conversations/{id}"),
         Call::AnalyticsById => format!("/api/v2/analytics/conversations/{id}/details"),
+        Call::AnalyticsMultiGet => format!("/api/v2/analytics/conversations/details?id={id}"),
         Call::DetailsQuery => "/api/v2/analytics/conversations/details/query".to_owned(),
         Call::DetailsJob => "/api/v2/analytics/conversations/details/jobs".to_owned(),
     }
@@ -278,6 +284,9 @@ fn python(call: Call, ctx: &SnippetContext) -> Parts {
                 "one = gc.AnalyticsApi(api).get_analytics_conversation_details(\"{id}\")  # no interval needed\nprint(one.conversation_end)\n"
             )
         }
+        Call::AnalyticsMultiGet => format!(
+            "many = gc.AnalyticsApi(api).get_analytics_conversations_details(id=[\"{id}\"])  # comma-separated ids, no interval\nprint([c.conversation_id for c in (many.conversations or [])])\n"
+        ),
         Call::DetailsQuery => format!(
             "{filter}q = gc.ConversationQuery(); q.interval = \"{}\"; q.conversation_filters = [flt]\npage = gc.PagingSpec(); page.page_size = 25; page.page_number = 1; q.paging = page\nres = gc.AnalyticsApi(api).post_analytics_conversations_details_query(q)\nprint(res.total_hits, [c.conversation_id for c in (res.conversations or [])])  # not res.entities\n",
             ctx.interval
@@ -324,6 +333,12 @@ fn javascript(call: Call, ctx: &SnippetContext) -> Parts {
             ),
             true,
         ),
+        Call::AnalyticsMultiGet => (
+            format!(
+                "// options shape derived from the Python SDK's get_analytics_conversations_details(id=[...]) (UNVERIFIED)\nconst many = await new platformClient.AnalyticsApi().getAnalyticsConversationsDetails({{ id: ['{id}'] }});\n"
+            ),
+            false,
+        ),
         Call::DetailsQuery => (
             format!(
                 "const body = {};\nconst res = await new platformClient.AnalyticsApi().postAnalyticsConversationsDetailsQuery(body);\nconsole.log(res.totalHits, (res.conversations || []).map(c => c.conversationId));\n",
@@ -351,6 +366,7 @@ fn cli(call: Call, ctx: &SnippetContext) -> Parts {
     let code = match call {
         Call::ConversationGet => format!("gc conversations get {id}"),
         Call::AnalyticsById => format!("gc analytics conversations details get {id}"),
+        Call::AnalyticsMultiGet => format!("gc analytics conversations details list --id {id}"),
         Call::DetailsQuery => format!(
             "cat > query.json <<'JSON'\n{}\nJSON\ngc analytics conversations details query create --file query.json",
             body(call, ctx).unwrap_or_default()
