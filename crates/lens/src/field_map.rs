@@ -81,6 +81,14 @@ use RowKind::{AnalyticsOnly, Both, Misconception};
 /// Every concept, in display order.
 pub const CONCEPTS: &[Concept] = &[
     c(
+        "Conversation id",
+        Both,
+        &["id"],
+        &["conversationId"],
+        "The same UUID on both sides; analytics spells the field `conversationId`.",
+        sources::ANALYTICS_MODEL,
+    ),
+    c(
         "Start",
         Both,
         &["startTime"],
