@@ -122,12 +122,13 @@ fn Comparison(
         lookup,
         now: now.into(),
     };
-    let error_link = Callback::new(move |ex: std::sync::Arc<crate::logic::decode::Exchange>| match ex.error() {
-        None => ().into_any(),
-        Some(e) => {
-            let x = lens::errors::explain_lookup(e);
-            let first = x.meaning.into_iter().next();
-            view! {
+    let error_link = Callback::new(move |ex: std::sync::Arc<crate::logic::decode::Exchange>| {
+        match ex.error() {
+            None => ().into_any(),
+            Some(e) => {
+                let x = lens::errors::explain_lookup(e);
+                let first = x.meaning.into_iter().next();
+                view! {
                 <div class="panel-explain">
                     <p class="panel-explain-title"><strong>{x.title}</strong></p>
                     {first.map(|c| view! { <ClaimView claim=c/> })}
@@ -137,6 +138,7 @@ fn Comparison(
                 </div>
             }
             .into_any()
+            }
         }
     });
     let any_loading = move || {

@@ -8,6 +8,7 @@ pub mod glance;
 pub mod guide;
 pub mod metrics;
 pub mod raw_json;
+pub mod timeline;
 
 use leptos::prelude::*;
 
@@ -30,6 +31,7 @@ pub fn render(tab: Tab, ctx: TabCtx) -> AnyView {
     match tab {
         Tab::Glance => view! { <glance::GlanceTab ctx/> }.into_any(),
         Tab::FieldMap => view! { <field_map::FieldMapTab ctx/> }.into_any(),
+        Tab::Timeline => view! { <timeline::TimelineTab ctx/> }.into_any(),
         Tab::RawJson => view! { <raw_json::RawJsonTab ctx/> }.into_any(),
         Tab::Metrics => view! { <metrics::MetricsTab ctx/> }.into_any(),
         Tab::Errors => view! { <errors::ErrorsTab ctx/> }.into_any(),
@@ -37,11 +39,5 @@ pub fn render(tab: Tab, ctx: TabCtx) -> AnyView {
         Tab::Code => view! { <code::CodeTab ctx/> }.into_any(),
         Tab::QueryLab => view! { <crate::query_lab::QueryLab ctx/> }.into_any(),
         Tab::Freshness => view! { <crate::freshness::Freshness ctx/> }.into_any(),
-        other => placeholder(other),
     }
-}
-
-fn placeholder(tab: Tab) -> AnyView {
-    view! { <p class="muted">{format!("{} is not available in this build yet.", tab.label())}</p> }
-        .into_any()
 }

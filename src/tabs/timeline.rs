@@ -1,0 +1,183 @@
+//! Timeline: one lane per participant, real-time communication spans (top row) and analytics
+//! segments (bottom row) overlaid on one time axis, with a legend, hover/focus details, zoom and
+//! a "now" line that moves while the conversation is live. Geometry comes from `lens::timeline`.
+
+use lens::timeline::{self, Layer, Span, Timeline, Window};
+use leptos::prelude::*;
+
+use super::TabCtx;
+
+/// Width of the SVG coordinate system; the SVG scales to the container.
+const W: f64 = 1000.0;
+const LANE_H: f64 = 34.0;
+const ROW_H: f64 = 13.0;
+
+#[component]
+pub fn TimelineTab(ctx: TabCtx) -> impl IntoView {
+    let tl = Memo::new(move |_| {
+        let now = ctx.now.get();
+        ctx.lookup.conversations.with(|c| {
+            ctx.lookup.analytics.with(|a| {
+                timeline::build(
+                    c.exchange().and_then(|e| e.conversation()),
+                    a.exchange().and_then(|e| e.analytics()),
+                    now,
+                )
+            })
+        })
+    });
+    // `None` = the whole conversation (which grows while live).
+    let zoom = RwSignal::new(None::<Window>);
+    let window = Memo::new(move |_| tl.with(|t| zoom.get().unwrap_or_else(|| Window::full(t))));
+    let selected = RwSignal::new(None::<(String, String)>);
+
+    let zoom_by = move |factor: f64| {
+        let bounds = tl.with(Window::full);
+        zoom.set(Some(window.get_untracked().zoom(factor, 0.5, &bounds)));
+    };
+    let pan_by = move |fraction: f64| {
+        let bounds = tl.with(Window::full);
+        zoom.set(Some(window.get_untracked().pan(fraction, &bounds)));
+    };
+
+    view! {
+        <div class="tl-toolbar" role="toolbar" aria-label="Timeline zoom">
+            <button type="button" class="btn btn-small" on:click=move |_| zoom_by(2.0)>"Zoom in"</button>
+            <button type="button" class="btn btn-small" on:click=move |_| zoom_by(0.5)>"Zoom out"</button>
+            <button type="button" class="btn btn-small" on:click=move |_| pan_by(-0.25)>"← Earlier"</button>
+            <button type="button" class="btn btn-small" on:click=move |_| pan_by(0.25)>"Later →"</button>
+            <button type="button" class="btn btn-small" disabled=move || zoom.with(Option::is_none) on:click=move |_| zoom.set(None)>"Whole conversation"</button>
+            <span class="muted small">{move || tl.with(|t| format!("{} spans · {}", t.span_count, if t.live { "live: the dashed line is now" } else { "ended" }))}</span>
+        </div>
+        {move || tl.with(|t| if t.lanes.is_empty() {
+            view! { <p class="muted">"Nothing to draw yet: neither API returned the conversation."</p> }.into_any()
+        } else {
+            view! { <Lanes tl=t.clone() window=window.get() selected/> }.into_any()
+        })}
+        <div class="tl-detail" role="status" aria-live="polite">
+            {move || match selected.get() {
+                None => view! { <span class="muted">"Hover or focus a bar for its details."</span> }.into_any(),
+                Some((detail, path)) => view! { <span>{detail}</span> " " <code class="muted small">{path}</code> }.into_any(),
+            }}
+        </div>
+        <Legend tl=tl/>
+    }
+}
+
+#[component]
+fn Lanes(
+    tl: Timeline,
+    window: Window,
+    selected: RwSignal<Option<(String, String)>>,
+) -> impl IntoView {
+    let ticks = timeline::ticks(&window, W, 110.0);
+    #[allow(clippy::cast_precision_loss)]
+    let now_x = tl
+        .now_ms
+        .map(|n| window.x(n as f64, W))
+        .filter(|x| (0.0..=W).contains(x));
+    view! {
+        <div class="tl">
+            <div class="tl-axis" aria-hidden="true">
+                {ticks.into_iter().map(|t| {
+                    let pct = t.x / W * 100.0;
+                    view! { <span class="tl-tick" style=format!("left:{pct:.3}%")>{t.label}</span> }
+                }).collect_view()}
+            </div>
+            <ul class="tl-lanes">
+                {tl.lanes.into_iter().map(|lane| {
+                    let title = match &lane.purpose {
+                        Some(p) => format!("{} ({p})", lane.label),
+                        None => lane.label.clone(),
+                    };
+                    view! {
+                        <li class="tl-lane">
+                            <div class="tl-lane-label">{title.clone()}</div>
+                            <svg class="tl-svg" viewBox=format!("0 0 {W} {LANE_H}") preserveAspectRatio="none" role="group" aria-label=format!("{title}: real-time row above, analytics row below")>
+                                <line class="tl-row-sep" x1="0" x2=W.to_string() y1=(LANE_H / 2.0).to_string() y2=(LANE_H / 2.0).to_string() vector-effect="non-scaling-stroke"/>
+                                {bars(&lane.realtime, &window, 2.0, selected)}
+                                {bars(&lane.analytics, &window, LANE_H / 2.0 + 2.0, selected)}
+                                {now_x.map(|x| view! {
+                                    <line class="tl-now" x1=x.to_string() x2=x.to_string() y1="0" y2=LANE_H.to_string() vector-effect="non-scaling-stroke"/>
+                                })}
+                            </svg>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+fn bars(
+    spans: &[Span],
+    window: &Window,
+    y: f64,
+    selected: RwSignal<Option<(String, String)>>,
+) -> AnyView {
+    timeline::visible(spans, window)
+        .filter_map(|s| timeline::rect(s, window, W).map(|r| (s, r)))
+        .map(|(s, r)| {
+            let class = format!(
+                "tl-bar {}{}",
+                timeline::css_class(s.layer, &s.kind),
+                if s.open { " tl-open" } else { "" }
+            );
+            let layer = match s.layer {
+                Layer::Realtime => "Conversations API",
+                Layer::Analytics => "Analytics API",
+            };
+            let label = format!("{layer}: {}", s.detail);
+            let pick = (label.clone(), s.path.clone());
+            let pick2 = pick.clone();
+            let aria = label.clone();
+            view! {
+                <rect
+                    class=class
+                    x=format!("{:.2}", r.x)
+                    width=format!("{:.2}", r.width)
+                    y=y.to_string()
+                    height=ROW_H.to_string()
+                    tabindex="0"
+                    role="img"
+                    aria-label=aria
+                    on:mouseenter=move |_| selected.set(Some(pick.clone()))
+                    on:focus=move |_| selected.set(Some(pick2.clone()))
+                >
+                    <title>{label}</title>
+                </rect>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn Legend(tl: Memo<Timeline>) -> impl IntoView {
+    view! {
+        <div class="tl-legend" aria-label="Legend" role="group">
+            {move || tl.with(|t| {
+                let (rt, an): (Vec<_>, Vec<_>) = t.legend.iter().cloned().partition(|e| e.layer == Layer::Realtime);
+                let row = |title: &'static str, items: Vec<timeline::LegendEntry>| view! {
+                    <div class="tl-legend-row">
+                        <span class="tl-legend-title">{title}</span>
+                        {items.into_iter().map(|e| view! {
+                            <span class="tl-legend-item">
+                                <svg class="tl-swatch" viewBox="0 0 16 10" aria-hidden="true"><rect class=format!("tl-bar {}", e.css_class) x="0" y="0" width="16" height="10"/></svg>
+                                <code>{e.kind}</code>
+                                <span class="muted small">{e.description}</span>
+                            </span>
+                        }).collect_view()}
+                    </div>
+                };
+                view! {
+                    {row("Conversations API (top row)", rt)}
+                    {row("Analytics API (bottom row)", an)}
+                    {t.live.then(|| view! {
+                        <div class="tl-legend-row"><span class="tl-legend-item"><svg class="tl-swatch" viewBox="0 0 16 10" aria-hidden="true"><line class="tl-now" x1="8" x2="8" y1="0" y2="10"/></svg>"now (moves while the conversation is live)"</span></div>
+                    })}
+                }
+            })}
+        </div>
+    }
+}
