@@ -183,6 +183,11 @@ pub fn explain(
 ) -> Explanation {
     let code = body.and_then(|b| b.code.clone());
     let perms: Vec<String> = permissions(api).iter().map(|s| (*s).to_owned()).collect();
+    if let (Some(c), Some(b)) = (code.as_deref(), body)
+        && c.starts_with("lens.")
+    {
+        return from_companion(api, status, c, b, perms, retry_after_secs);
+    }
     let perm_list = perms.join(" or ");
     let never = Claim::new(
         "Don't retry: the same request gets the same answer. Fix the cause first.",
@@ -198,7 +203,7 @@ pub fn explain(
                         "The query body was rejected: `interval` is required (ISO-8601 `start/end`), dates must be `yyyy-MM-ddTHH:mm:ss.SSSZ`, and enum values must be ones the API allows (`invalid.date`, `invalid.value`)."
                     }
                     _ => {
-                        "The request was malformed — for these GETs usually an ID that is not a UUID."
+                        "The request was rejected as malformed (`bad.request`); for a GET by id, check the path holds a conversation UUID."
                     }
                 },
                 if matches!(api, Api::AnalyticsQuery | Api::AnalyticsJob) {
@@ -420,6 +425,58 @@ pub fn explain(
     }
 }
 
+/// The companion server marks its own errors with a `lens.` code: they are about this app's
+/// setup (allow-list, login, network), not about Genesys permissions or data.
+fn from_companion(
+    api: Api,
+    status: u16,
+    code: &str,
+    body: &ErrorBody,
+    permissions: Vec<String>,
+    retry_after_secs: Option<u64>,
+) -> Explanation {
+    let transient = matches!(
+        code,
+        "lens.token.timeout"
+            | "lens.upstream.timeout"
+            | "lens.token.unreachable"
+            | "lens.upstream.unreachable"
+    );
+    let mut what = vec![Claim::new(
+        body.message
+            .clone()
+            .unwrap_or_else(|| "See the server log for details.".to_owned()),
+        sources::COMPANION_SERVER,
+    )];
+    if code == "lens.token.refused" {
+        what.push(Claim::new(
+            "The login host refused the server's OAuth client: check its id, secret and region, and that it uses the Client Credentials grant.",
+            sources::CLIENT_CREDENTIALS,
+        ));
+    }
+    Explanation {
+        api,
+        status,
+        code: Some(code.to_owned()),
+        server_message: body.message.clone(),
+        correlation_id: body.context_id.clone(),
+        title: "From the Conversation Lens server, not from Genesys".to_owned(),
+        meaning: vec![Claim::new(
+            format!(
+                "The companion server answered HTTP {status} itself (`{code}`); the request may never have reached Genesys Cloud."
+            ),
+            sources::COMPANION_SERVER,
+        )],
+        what_to_do: what,
+        permissions,
+        retry: match (transient, retry_after_secs) {
+            (true, Some(seconds)) => Retry::AfterSeconds { seconds },
+            (true, None) => Retry::Backoff,
+            (false, _) => Retry::Never,
+        },
+    }
+}
+
 /// A `Retry-After` countdown, for a view ticking once a second.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -531,6 +588,27 @@ mod tests {
             !explain(Api::AnalyticsQuery, 418, None, None)
                 .meaning
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn companion_server_errors_are_not_blamed_on_genesys() {
+        let b = ErrorBody {
+            code: Some("lens.origin.rejected".into()),
+            message: Some("Origin not allowed".into()),
+            ..ErrorBody::default()
+        };
+        let x = explain(Api::Conversations, 403, Some(&b), None);
+        assert!(x.title.contains("not from Genesys"));
+        assert!(x.meaning.iter().all(|c| !c.text.contains("permission")));
+        assert_eq!(x.retry, Retry::Never);
+        let t = ErrorBody {
+            code: Some("lens.upstream.timeout".into()),
+            ..ErrorBody::default()
+        };
+        assert_eq!(
+            explain(Api::AnalyticsQuery, 504, Some(&t), None).retry,
+            Retry::Backoff
         );
     }
 

@@ -234,6 +234,13 @@ pub const DISCONNECT_PAIRING: Source = Source::unverified(
     "https://github.com/MyPureCloud/platform-client-sdk-python/blob/HEAD/build/docs/AnalyticsConversationSegment.md",
 );
 
+/// Errors the companion server produces itself (`code` starting with `lens.`): our own behaviour,
+/// documented in the app's README.
+pub const COMPANION_SERVER: Source = Source::verified(
+    "Conversation Lens server (this app; codes `lens.*`)",
+    "#/about",
+);
+
 /// Every catalogue entry, for tests and for a "sources" page.
 pub const ALL: &[Source] = &[
     CONVERSATIONS_GET,
@@ -278,6 +285,7 @@ pub const ALL: &[Source] = &[
     PAIN_RATE_LIMITS,
     PAIN_METRICS,
     DISCONNECT_PAIRING,
+    COMPANION_SERVER,
 ];
 
 #[cfg(test)]
@@ -292,8 +300,9 @@ mod tests {
     fn every_source_has_a_label_and_a_public_link() {
         for s in ALL {
             assert!(!s.label.is_empty());
+            // `#/…` = a page of this app (our own behaviour, e.g. the companion server's errors).
             assert!(
-                s.href.starts_with("https://"),
+                s.href.starts_with("https://") || s.href.starts_with("#/"),
                 "{} has no public link",
                 s.label
             );
