@@ -193,162 +193,162 @@ pub fn explain(
         "Don't retry: the same request gets the same answer. Fix the cause first.",
         sources::PAIN_RATE_LIMITS,
     );
-    let (title, meaning, what_to_do, retry): (String, Vec<Claim>, Vec<Claim>, Retry) = match status
-    {
-        400 => (
-            "Bad request".to_owned(),
-            vec![Claim::new(
-                match api {
-                    Api::AnalyticsQuery | Api::AnalyticsJob => {
-                        "The query body was rejected: `interval` is required (ISO-8601 `start/end`), dates must be `yyyy-MM-ddTHH:mm:ss.SSSZ`, and enum values must be ones the API allows (`invalid.date`, `invalid.value`)."
-                    }
-                    _ => {
-                        "The request was rejected as malformed (`bad.request`); for a GET by id, check the path holds a conversation UUID."
-                    }
-                },
-                if matches!(api, Api::AnalyticsQuery | Api::AnalyticsJob) {
-                    sources::CONVERSATION_QUERY
-                } else {
-                    sources::ERROR_CODES
-                },
-            )],
-            vec![
-                Claim::new(
-                    "Read `message` and `details[].fieldName`; correct the field it names.",
-                    sources::ERROR_CODES,
-                ),
-                never.clone(),
-            ],
-            Retry::Never,
-        ),
-        401 => (
-            "Not authenticated".to_owned(),
-            vec![Claim::new(
-                "No bearer token, or the token expired or was revoked (`authentication.required`, `bad.credentials`). Client-credentials tokens last 24 h by default and have no refresh token.",
-                sources::CLIENT_CREDENTIALS,
-            )],
-            vec![
-                Claim::new(
-                    "Get a new token (POST /oauth/token on the login host of your region), then repeat the call once.",
-                    sources::CLIENT_CREDENTIALS,
-                ),
-                Claim::new(
-                    "Check the login and API hosts are in the same region as the OAuth client.",
-                    sources::REGIONS,
-                ),
-            ],
-            Retry::Never,
-        ),
-        403 => (
-            "Missing permission".to_owned(),
-            vec![
-                Claim::new(
-                    format!("This call needs {perm_list}."),
-                    permission_source(api),
-                ),
-                Claim::new(
-                    "For a client-credentials OAuth client, access comes from the roles (and divisions) assigned to the client — scopes do not apply to it. Add a role with the permission to the client, not a scope.",
-                    sources::ROLES_NOT_SCOPES,
-                ),
-                Claim::new(
-                    "Division membership also limits which conversations you can see.",
-                    sources::PAIN_PERMISSIONS,
-                ),
-            ],
-            vec![
-                Claim::new(
-                    format!(
-                        "In Admin › Roles, give a role of this OAuth client {perm_list}, with the conversation's division; then request a new token."
-                    ),
-                    sources::ROLES_NOT_SCOPES,
-                ),
-                Claim::new(
-                    "User-based apps (code/PKCE) also need the OAuth scope for the API; scope names for these endpoints are UNVERIFIED (commonly `conversations`/`analytics`, with `:readonly`).",
-                    sources::SCOPE_NAMES,
-                ),
-                never.clone(),
-            ],
-            Retry::Never,
-        ),
-        404 => match api {
-            Api::Conversations => (
-                "Conversation not found (real-time)".to_owned(),
+    let (title, mut meaning, what_to_do, retry): (String, Vec<Claim>, Vec<Claim>, Retry) =
+        match status {
+            400 => (
+                "Bad request".to_owned(),
+                vec![Claim::new(
+                    match api {
+                        Api::AnalyticsQuery | Api::AnalyticsJob => {
+                            "The query body was rejected: `interval` is required (ISO-8601 `start/end`), dates must be `yyyy-MM-ddTHH:mm:ss.SSSZ`, and enum values must be ones the API allows (`invalid.date`, `invalid.value`)."
+                        }
+                        _ => {
+                            "The request was rejected as malformed (`bad.request`); for a GET by id, check the path holds a conversation UUID."
+                        }
+                    },
+                    if matches!(api, Api::AnalyticsQuery | Api::AnalyticsJob) {
+                        sources::CONVERSATION_QUERY
+                    } else {
+                        sources::ERROR_CODES
+                    },
+                )],
                 vec![
                     Claim::new(
-                        "The Conversations API does not have this ID: a typo, another org/region, or an ended conversation it no longer serves. How long ended conversations stay available is not documented (UNVERIFIED).",
-                        sources::REALTIME_RETENTION,
-                    ),
-                    Claim::new(
-                        "Analytics keeps conversation details for the contract lifetime, or 90 days to 5 years when a retention is set — the analytics side may still have it.",
-                        sources::ANALYTICS_RETENTION,
-                    ),
-                ],
-                vec![
-                    Claim::new(
-                        "Look at the analytics side: GET /api/v2/analytics/conversations/{id}/details.",
-                        sources::ANALYTICS_BY_ID,
-                    ),
-                    Claim::new(
-                        "Check the region: an ID from another region's org is unknown here.",
-                        sources::REGIONS,
+                        "Read `message` and `details[].fieldName`; correct the field it names.",
+                        sources::ERROR_CODES,
                     ),
                     never.clone(),
                 ],
                 Retry::Never,
             ),
-            _ => (
-                "Conversation not found (analytics)".to_owned(),
+            401 => (
+                "Not authenticated".to_owned(),
+                vec![Claim::new(
+                    "No bearer token, or the token expired or was revoked (`authentication.required`, `bad.credentials`). Client-credentials tokens last 24 h by default and have no refresh token.",
+                    sources::CLIENT_CREDENTIALS,
+                )],
                 vec![
                     Claim::new(
-                        "Analytics has no record for this ID: it may be too recent (details are near-real-time but can lag; the delay is not documented — UNVERIFIED), older than the retention period, in another region, or a typo.",
-                        sources::ANALYTICS_LAG,
+                        "Get a new token (POST /oauth/token on the login host of your region), then repeat the call once.",
+                        sources::CLIENT_CREDENTIALS,
                     ),
                     Claim::new(
-                        "Analytics retention: contract lifetime, or 90 days – 5 years when configured.",
-                        sources::ANALYTICS_RETENTION,
+                        "Check the login and API hosts are in the same region as the OAuth client.",
+                        sources::REGIONS,
                     ),
                 ],
-                vec![
-                    Claim::new(
-                        "If the conversation just started or ended, wait a few seconds and look again (once, not in a loop).",
-                        sources::ANALYTICS_NEAR_REAL_TIME,
-                    ),
-                    Claim::new(
-                        "If the Conversations API has it, use that view for now.",
-                        sources::CONVERSATIONS_GET,
-                    ),
-                ],
-                Retry::Later,
+                Retry::Never,
             ),
-        },
-        415 => (
-            "Unsupported media type".to_owned(),
-            vec![Claim::new(
-                "The body was not sent as JSON (`unsupported.media.type`).",
-                sources::ERROR_CODES,
-            )],
-            vec![
-                Claim::new(
-                    "Send `Content-Type: application/json` with POST bodies.",
+            403 => (
+                "Missing permission".to_owned(),
+                vec![
+                    Claim::new(
+                        format!("This call needs {perm_list}."),
+                        permission_source(api),
+                    ),
+                    Claim::new(
+                        "For a client-credentials OAuth client, access comes from the roles (and divisions) assigned to the client — scopes do not apply to it. Add a role with the permission to the client, not a scope.",
+                        sources::ROLES_NOT_SCOPES,
+                    ),
+                    Claim::new(
+                        "Division membership also limits which conversations you can see.",
+                        sources::PAIN_PERMISSIONS,
+                    ),
+                ],
+                vec![
+                    Claim::new(
+                        format!(
+                            "In Admin › Roles, give a role of this OAuth client {perm_list}, with the conversation's division; then request a new token."
+                        ),
+                        sources::ROLES_NOT_SCOPES,
+                    ),
+                    Claim::new(
+                        "User-based apps (code/PKCE) also need the OAuth scope for the API; scope names for these endpoints are UNVERIFIED (commonly `conversations`/`analytics`, with `:readonly`).",
+                        sources::SCOPE_NAMES,
+                    ),
+                    never.clone(),
+                ],
+                Retry::Never,
+            ),
+            404 => match api {
+                Api::Conversations => (
+                    "Conversation not found (real-time)".to_owned(),
+                    vec![
+                        Claim::new(
+                            "The Conversations API does not have this ID: a typo, another org/region, or an ended conversation it no longer serves. How long ended conversations stay available is not documented (UNVERIFIED).",
+                            sources::REALTIME_RETENTION,
+                        ),
+                        Claim::new(
+                            "Analytics keeps conversation details for the contract lifetime, or 90 days to 5 years when a retention is set — the analytics side may still have it.",
+                            sources::ANALYTICS_RETENTION,
+                        ),
+                    ],
+                    vec![
+                        Claim::new(
+                            "Look at the analytics side: GET /api/v2/analytics/conversations/{id}/details.",
+                            sources::ANALYTICS_BY_ID,
+                        ),
+                        Claim::new(
+                            "Check the region: an ID from another region's org is unknown here.",
+                            sources::REGIONS,
+                        ),
+                        never.clone(),
+                    ],
+                    Retry::Never,
+                ),
+                _ => (
+                    "Conversation not found (analytics)".to_owned(),
+                    vec![
+                        Claim::new(
+                            "Analytics has no record for this ID: it may be too recent (details are near-real-time but can lag; the delay is not documented — UNVERIFIED), older than the retention period, in another region, or a typo.",
+                            sources::ANALYTICS_LAG,
+                        ),
+                        Claim::new(
+                            "Analytics retention: contract lifetime, or 90 days – 5 years when configured.",
+                            sources::ANALYTICS_RETENTION,
+                        ),
+                    ],
+                    vec![
+                        Claim::new(
+                            "If the conversation just started or ended, wait a few seconds and look again (once, not in a loop).",
+                            sources::ANALYTICS_NEAR_REAL_TIME,
+                        ),
+                        Claim::new(
+                            "If the Conversations API has it, use that view for now.",
+                            sources::CONVERSATIONS_GET,
+                        ),
+                    ],
+                    Retry::Later,
+                ),
+            },
+            415 => (
+                "Unsupported media type".to_owned(),
+                vec![Claim::new(
+                    "The body was not sent as JSON (`unsupported.media.type`).",
                     sources::ERROR_CODES,
-                ),
-                never.clone(),
-            ],
-            Retry::Never,
-        ),
-        429 => (
-            "Rate limited".to_owned(),
-            vec![
-                Claim::new(
-                    "Too many requests for this token (`too.many.requests`: \"Rate limit exceeded the maximum [N] requests within [S] seconds\").",
-                    sources::ERROR_CODES,
-                ),
-                Claim::new(
-                    "The default is reported as 300 requests per minute per client-credentials token.",
-                    sources::RATE_LIMIT_VALUE,
-                ),
-            ],
-            vec![
+                )],
+                vec![
+                    Claim::new(
+                        "Send `Content-Type: application/json` with POST bodies.",
+                        sources::ERROR_CODES,
+                    ),
+                    never.clone(),
+                ],
+                Retry::Never,
+            ),
+            429 => (
+                "Rate limited".to_owned(),
+                vec![
+                    Claim::new(
+                        "Too many requests for this token (`too.many.requests`: \"Rate limit exceeded the maximum [N] requests within [S] seconds\").",
+                        sources::ERROR_CODES,
+                    ),
+                    Claim::new(
+                        "The default is reported as 300 requests per minute per client-credentials token.",
+                        sources::RATE_LIMIT_VALUE,
+                    ),
+                ],
+                vec![
                 Claim::new(
                     match retry_after_secs {
                         Some(s) => format!("Wait {s} s (the `Retry-After` header), then retry."),
@@ -364,53 +364,63 @@ pub fn explain(
                     sources::RATE_LIMITS,
                 ),
             ],
-            retry_after_secs.map_or(Retry::Backoff, |seconds| Retry::AfterSeconds { seconds }),
-        ),
-        502 | 504 => (
-            if status == 502 {
-                "Bad gateway".to_owned()
-            } else {
-                "Gateway timeout".to_owned()
-            },
-            vec![Claim::new(
-                if status == 504 {
-                    "The request timed out upstream (`request.timeout`). For analytics queries, a smaller interval or page helps."
+                retry_after_secs.map_or(Retry::Backoff, |seconds| Retry::AfterSeconds { seconds }),
+            ),
+            502 | 504 => (
+                if status == 502 {
+                    "Bad gateway".to_owned()
                 } else {
-                    "A gateway between you and Genesys Cloud got no valid answer — a transient upstream or proxy problem."
+                    "Gateway timeout".to_owned()
                 },
-                sources::ERROR_CODES,
-            )],
-            vec![Claim::new(
-                "Retry after a pause, with backoff; quote the correlation ID if it persists.",
-                sources::RATE_LIMITS,
-            )],
-            retry_after_secs.map_or(Retry::Backoff, |seconds| Retry::AfterSeconds { seconds }),
-        ),
-        500..=599 => (
-            "Server error".to_owned(),
-            vec![Claim::new(
-                "Genesys Cloud failed to answer (`internal.server.error`, `service.unavailable`). Not caused by your request.",
-                sources::ERROR_CODES,
-            )],
-            vec![Claim::new(
-                "Retry later with backoff; quote the correlation ID to support if it persists.",
-                sources::RATE_LIMITS,
-            )],
-            retry_after_secs.map_or(Retry::Backoff, |seconds| Retry::AfterSeconds { seconds }),
-        ),
-        _ => (
-            format!("HTTP {status}"),
-            vec![Claim::new(
-                "A status the reference does not declare for this endpoint.",
-                sources::ERROR_CODES,
-            )],
-            vec![Claim::new(
-                "Look at the raw body and the correlation ID.",
-                sources::ERROR_CODES,
-            )],
-            Retry::Never,
-        ),
-    };
+                vec![Claim::new(
+                    if status == 504 {
+                        "The request timed out upstream (`request.timeout`). For analytics queries, a smaller interval or page helps."
+                    } else {
+                        "A gateway between you and Genesys Cloud got no valid answer — a transient upstream or proxy problem."
+                    },
+                    sources::ERROR_CODES,
+                )],
+                vec![Claim::new(
+                    "Retry after a pause, with backoff; quote the correlation ID if it persists.",
+                    sources::RATE_LIMITS,
+                )],
+                retry_after_secs.map_or(Retry::Backoff, |seconds| Retry::AfterSeconds { seconds }),
+            ),
+            500..=599 => (
+                "Server error".to_owned(),
+                vec![Claim::new(
+                    "Genesys Cloud failed to answer (`internal.server.error`, `service.unavailable`). Not caused by your request.",
+                    sources::ERROR_CODES,
+                )],
+                vec![Claim::new(
+                    "Retry later with backoff; quote the correlation ID to support if it persists.",
+                    sources::RATE_LIMITS,
+                )],
+                retry_after_secs.map_or(Retry::Backoff, |seconds| Retry::AfterSeconds { seconds }),
+            ),
+            _ => (
+                format!("HTTP {status}"),
+                vec![Claim::new(
+                    "A status the reference does not declare for this endpoint.",
+                    sources::ERROR_CODES,
+                )],
+                vec![Claim::new(
+                    "Look at the raw body and the correlation ID.",
+                    sources::ERROR_CODES,
+                )],
+                Retry::Never,
+            ),
+        };
+    // `missing.permissions` / `missing.any.permissions` name what is missing in `messageParams`.
+    if let Some(named) = body
+        .and_then(|b| b.message_params.as_ref())
+        .and_then(|p| p.get("permissions"))
+    {
+        meaning.push(Claim::new(
+            format!("Genesys names the permission(s) involved: {named}."),
+            sources::ERROR_CODES,
+        ));
+    }
     Explanation {
         api,
         status,

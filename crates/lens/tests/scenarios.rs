@@ -279,3 +279,67 @@ fn scenario_list_matches_the_glance() {
         }
     }
 }
+
+#[test]
+fn demo_org_error_bodies_are_explained_on_every_side() {
+    use demo_org::errors::ApiError;
+    let errors = [
+        ApiError::bad_request("interval is required"),
+        ApiError::invalid_date("yesterday"),
+        ApiError::authentication_required(),
+        ApiError::bad_credentials(),
+        ApiError::missing_any_permissions(&[
+            "analytics:conversationDetail:view",
+            "analytics:agentConversationDetail:view",
+        ]),
+        ApiError::not_found(),
+        ApiError::unsupported_media_type("text/plain"),
+        ApiError::too_many_requests(300, 60, 17),
+        ApiError::internal(),
+        ApiError::service_unavailable(),
+        ApiError::request_timeout(),
+    ];
+    for e in &errors {
+        for api in Api::ALL {
+            let res = ApiResult {
+                status: e.status.as_u16(),
+                elapsed_ms: 2.0,
+                correlation_id: Some("corr-1".into()),
+                retry_after_secs: e.retry_after_secs,
+                body: serde_json::to_value(e.body("corr-1")).unwrap_or_default(),
+            };
+            let err =
+                lookup::decode_analytics(api, &res, "cdbfad55-ef8f-47b0-b9a5-8877b63e6ea4").err();
+            let Some(err) = err else {
+                panic!("{e} should be an error")
+            };
+            let x = errors::explain_lookup(&err);
+            let ctx = format!("{e} on {api}");
+            assert_eq!(x.code.as_deref(), Some(e.code), "{ctx}");
+            assert_eq!(x.correlation_id.as_deref(), Some("corr-1"), "{ctx}");
+            assert!(!x.meaning.is_empty() && !x.what_to_do.is_empty(), "{ctx}");
+            match e.status.as_u16() {
+                400 | 401 | 403 | 415 => assert_eq!(x.retry, Retry::Never, "{ctx}"),
+                429 => assert_eq!(x.retry, Retry::AfterSeconds { seconds: 17 }, "{ctx}"),
+                s if s >= 500 => assert_eq!(x.retry, Retry::Backoff, "{ctx}"),
+                _ => {}
+            }
+            if e.code == "missing.any.permissions" {
+                assert!(
+                    x.meaning
+                        .iter()
+                        .any(|c| c.text.contains("analytics:agentConversationDetail:view")),
+                    "{ctx}"
+                );
+                assert!(
+                    x.meaning
+                        .iter()
+                        .any(|c| c.text.contains("scopes do not apply")),
+                    "{ctx}"
+                );
+            }
+        }
+    }
+    let c = errors::countdown(17, 16_500);
+    assert_eq!((c.remaining_secs, c.done), (1, false));
+}
