@@ -1,0 +1,105 @@
+import { expect, test, type Page } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import * as path from "node:path";
+
+// The Freshness tab (issue 7): watch a live demo conversation with time sped up until both APIs
+// report it ended and analytics has caught up (wrap-up last), with the change log showing it.
+// This spec starts its own server with `--time-scale` (the shared one runs in real time).
+
+const root = path.resolve(__dirname, "..", "..");
+const serverBin = process.env.LENS_SERVER_BIN ?? path.join(root, "target", "release", "conversation-lens-server");
+const dist = process.env.LENS_DIST ?? path.join(root, "dist");
+const port = Number(process.env.LENS_FRESHNESS_PORT ?? 18097);
+const base = `http://127.0.0.1:${port}`;
+// 12 simulated seconds per real second: the answered call (~5 simulated minutes) ends in ~25 s.
+const timeScale = process.env.LENS_FRESHNESS_TIME_SCALE ?? "12";
+
+let server: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  server = spawn(serverBin, ["--port", String(port), "--dist", dist, "--demo", "--time-scale", timeScale], {
+    stdio: "ignore",
+    env: { ...process.env, RUST_LOG: "warn" },
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the time-scaled server did not start on ${base}`);
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+async function scenarioId(wanted: string): Promise<string> {
+  const res = await fetch(`${base}/api/demo/scenarios`);
+  const body = await res.json();
+  const list: { id: string; conversationId: string; live: boolean }[] = Array.isArray(body) ? body : body.scenarios;
+  const pick = list.find((s) => s.id === wanted) ?? list.find((s) => s.live);
+  if (!pick) throw new Error("no live demo scenario");
+  return pick.conversationId;
+}
+
+async function openFreshness(page: Page, id: string): Promise<void> {
+  await page.goto(`${base}/c/${id}?tab=freshness`);
+  await expect(page.getByTestId("freshness")).toBeVisible();
+}
+
+async function setPeriod(page: Page, seconds: string): Promise<void> {
+  await page.getByTestId("poll-period").fill(seconds);
+  await page.getByTestId("poll-period").press("Tab");
+}
+
+test("watches a live call until analytics catch up, then stops by itself", async ({ page }) => {
+  test.setTimeout(150_000);
+  await openFreshness(page, await scenarioId("inbound-answered"));
+  await setPeriod(page, "1");
+  await page.getByTestId("poll-start").click();
+  const log = page.getByTestId("change-log");
+  await expect(log.getByTestId("log-entry").first()).toBeVisible();
+  await expect(page.getByTestId("poll-status")).toContainText("Stopped by itself", { timeout: 120_000 });
+  // Real time changed while the call was live (matched by participant/communication id).
+  await expect(log.locator('[data-api="realtime"][data-kind="changed"]').first()).toBeVisible();
+  await expect(log.locator('[data-api="realtime"] [data-testid="change"]').first()).toContainText("→");
+  // Analytics caught up: end first, wrap-up with it or later.
+  await expect(log.getByTestId("log-note").filter({ hasText: "The real-time view shows the conversation ended" })).toHaveCount(1);
+  await expect(log.getByTestId("log-note").filter({ hasText: "Analytics now reports conversationEnd" })).toHaveCount(1);
+  await expect(log.getByTestId("log-note").filter({ hasText: "The wrap-up arrived in analytics" })).toHaveCount(1);
+  // Stopped means stopped: no new entries.
+  const entries = await log.getByTestId("log-entry").count();
+  await page.waitForTimeout(2_500);
+  await expect(log.getByTestId("log-entry")).toHaveCount(entries);
+});
+
+test("polling pauses while the page is hidden and resumes when visible", async ({ page }) => {
+  test.setTimeout(60_000);
+  // A call that stays live for hours, so polling never settles during this test.
+  await openFreshness(page, await scenarioId("long-live"));
+  await setPeriod(page, "1");
+  await page.getByTestId("poll-start").click();
+  const entries = page.getByTestId("change-log").getByTestId("log-entry");
+  await expect(entries.nth(3)).toBeVisible();
+  // The driver reads document.hidden on every tick; make the page report itself hidden.
+  await page.evaluate(() => Object.defineProperty(document, "hidden", { configurable: true, get: () => true }));
+  await expect(page.getByTestId("poll-status")).toContainText("Paused while this browser tab is hidden");
+  await page.waitForTimeout(1_500); // let an in-flight poll land
+  const paused = await entries.count();
+  await page.waitForTimeout(3_000);
+  await expect(entries).toHaveCount(paused);
+  await page.evaluate(() => Object.defineProperty(document, "hidden", { configurable: true, get: () => false }));
+  await expect.poll(async () => entries.count(), { timeout: 10_000 }).toBeGreaterThan(paused);
+  await page.getByTestId("poll-stop").click();
+  await expect(page.getByTestId("poll-status")).toContainText("Stopped.");
+});
+
+test("a period below the rate budget is raised and says why", async ({ page }) => {
+  await openFreshness(page, await scenarioId("long-live"));
+  await setPeriod(page, "0.1");
+  await expect(page.getByTestId("freshness")).toContainText("Period raised to 800 ms");
+  await expect(page.getByTestId("freshness")).toContainText("300 requests a minute");
+});
