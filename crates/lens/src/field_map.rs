@@ -251,6 +251,14 @@ pub const CONCEPTS: &[Concept] = &[
         sources::WRAPUP_MODEL,
     ),
     c(
+        "Segments",
+        Both,
+        &["participants[].{media}[].segments[].type"],
+        &["participants[].sessions[].segments[].segmentType"],
+        "Both list segments per communication/session; the Conversations API's `Segment.type` is a free string, analytics `segmentType` an enum (alert, interact, hold, wrapup, …).",
+        sources::CALL_MODEL,
+    ),
+    c(
         "Handle time",
         AnalyticsOnly,
         &[],

@@ -19,7 +19,11 @@ use crate::duration::human_ms;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Layer {
+    /// Spans derived from a communication's timestamps (`startAlertingTime`, `connectedTime`, …).
     Realtime,
+    /// A communication's own `segments[]` in the Conversations API (`type` is a free string).
+    RealtimeSegment,
+    /// Analytics `segments[]` (`segmentType` enum).
     Analytics,
 }
 
@@ -49,8 +53,20 @@ pub struct Lane {
     pub purpose: Option<String>,
     /// Sorted by start.
     pub realtime: Vec<Span>,
+    /// The Conversations API communications' `segments[]`, sorted by start.
+    pub realtime_segments: Vec<Span>,
     /// Sorted by start.
     pub analytics: Vec<Span>,
+}
+
+impl Lane {
+    /// Every span of the lane, all layers.
+    pub fn spans(&self) -> impl Iterator<Item = &Span> {
+        self.realtime
+            .iter()
+            .chain(&self.realtime_segments)
+            .chain(&self.analytics)
+    }
 }
 
 /// A legend entry for a kind that appears.
@@ -92,6 +108,7 @@ pub fn css_class(layer: Layer, kind: &str) -> String {
         .collect();
     match layer {
         Layer::Realtime => format!("tl-rt-{k}"),
+        Layer::RealtimeSegment => format!("tl-rtseg-{k}"),
         Layer::Analytics => format!("tl-seg-{k}"),
     }
 }
@@ -103,6 +120,9 @@ fn describe(layer: Layer, kind: &str) -> &'static str {
         (Layer::Realtime, "held") => "On hold now: startHoldTime → now (past holds are not kept)",
         (Layer::Realtime, "acw") => "After-call work: startAcwTime → endAcwTime",
         (Layer::Realtime, "present") => "Participant present: startTime → endTime",
+        (Layer::RealtimeSegment, _) => {
+            "Conversations API communication segment (`segments[].type`)"
+        }
         (Layer::Analytics, "ivr") => "IVR flow segment",
         (Layer::Analytics, "alert") => "Alert (ringing) segment",
         (Layer::Analytics, "interact") => "Interact (talking / queue waiting) segment",
@@ -169,6 +189,7 @@ struct LaneAcc {
     label: String,
     purpose: Option<String>,
     realtime: Vec<Span>,
+    realtime_segments: Vec<Span>,
     analytics: Vec<Span>,
 }
 
@@ -242,6 +263,30 @@ fn realtime_spans(c: &Conversation, now: i64, lanes: &mut BTreeMap<String, LaneA
                     now,
                     "held: true",
                     path.clone(),
+                ));
+            }
+            for (gi, g) in cm.segments.iter().enumerate() {
+                let Some(gs) = g.start_time.map(ms) else {
+                    continue;
+                };
+                // An ended communication's unterminated segment ends with the communication.
+                let ge = g
+                    .end_time
+                    .map(ms)
+                    .or_else(|| (!cm.is_active()).then(|| disconnected.unwrap_or(gs)));
+                let extra = [g.how_ended.as_deref(), g.disconnect_type.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                lane.realtime_segments.push(span(
+                    Layer::RealtimeSegment,
+                    g.type_.as_deref().unwrap_or("segment"),
+                    gs,
+                    ge,
+                    now,
+                    &extra,
+                    format!("{path}.segments[{gi}]"),
                 ));
             }
             if p.start_acw_time.is_none()
@@ -379,29 +424,21 @@ pub fn build(
         .into_iter()
         .map(|(participant_id, mut l)| {
             l.realtime.sort_by_key(|s| (s.start_ms, s.end_ms));
+            l.realtime_segments.sort_by_key(|s| (s.start_ms, s.end_ms));
             l.analytics.sort_by_key(|s| (s.start_ms, s.end_ms));
             Lane {
                 participant_id,
                 label: l.label,
                 purpose: l.purpose,
                 realtime: l.realtime,
+                realtime_segments: l.realtime_segments,
                 analytics: l.analytics,
             }
         })
         .collect();
-    let first = |l: &Lane| {
-        l.realtime
-            .iter()
-            .chain(&l.analytics)
-            .map(|s| s.start_ms)
-            .min()
-            .unwrap_or(i64::MAX)
-    };
+    let first = |l: &Lane| l.spans().map(|s| s.start_ms).min().unwrap_or(i64::MAX);
     out.sort_by_cached_key(|l| (first(l), l.participant_id.clone()));
-    let all = || {
-        out.iter()
-            .flat_map(|l| l.realtime.iter().chain(&l.analytics))
-    };
+    let all = || out.iter().flat_map(Lane::spans);
     let span_count = all().count();
     let mut start_ms = all().map(|s| s.start_ms).min().unwrap_or(now_ms);
     let mut end_ms = all().map(|s| s.end_ms).max().unwrap_or(now_ms);
@@ -691,6 +728,25 @@ mod tests {
         assert_eq!(t.end_ms, now().timestamp_millis());
         assert!(t.legend.iter().any(|l| l.css_class == "tl-seg-interact"));
         assert_eq!(t.span_count, 7);
+    }
+
+    #[test]
+    fn communication_segments_get_their_own_layer() {
+        let c: Conversation = serde_json::from_value(json!({"id": "c", "endTime": "2026-05-12T14:05:00.000Z", "participants": [
+            {"id": "a", "calls": [{"id": "s", "state": "disconnected", "disconnectedTime": "2026-05-12T14:05:00.000Z", "segments": [
+                {"startTime": "2026-05-12T14:03:00.000Z", "endTime": "2026-05-12T14:04:00.000Z", "type": "interact"},
+                {"startTime": "2026-05-12T14:04:00.000Z", "type": "hold", "disconnectType": "peer"}]}]}]}))
+        .unwrap_or_default();
+        let t = build(Some(&c), None, now());
+        let segs = &t.lanes[0].realtime_segments;
+        assert_eq!(segs.len(), 2);
+        assert_eq!(
+            (segs[1].kind.as_str(), segs[1].open),
+            ("hold", false),
+            "ends with its ended communication"
+        );
+        assert_eq!(segs[1].path, "participants[0].calls[0].segments[1]");
+        assert!(t.legend.iter().any(|l| l.css_class == "tl-rtseg-hold"));
     }
 
     #[test]

@@ -181,11 +181,7 @@ fn every_scenario_in_every_phase() {
                 }))
                 .collect();
             assert_eq!(t.lanes.len(), participants.len(), "{ctx}");
-            for sp in t
-                .lanes
-                .iter()
-                .flat_map(|l| l.realtime.iter().chain(&l.analytics))
-            {
+            for sp in t.lanes.iter().flat_map(lens::timeline::Lane::spans) {
                 assert!(
                     sp.start_ms <= sp.end_ms && sp.start_ms >= t.start_ms && sp.end_ms <= t.end_ms,
                     "{ctx}: {}",
