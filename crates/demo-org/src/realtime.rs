@@ -96,7 +96,13 @@ pub fn is_purged(c: &Conv, now: Time, retention: Duration) -> bool {
 fn participant(p: &Party, now: Time) -> rt::Participant {
     let visible: Vec<&Session> = p.sessions.iter().filter(|s| s.start() <= now).collect();
     let ended = visible.iter().all(|s| s.end() <= now) && visible.len() == p.sessions.len();
-    let connected = visible.iter().filter_map(|s| comm(s, now).connected).min();
+    // Flow and queue legs carry no participant-level connectedTime (api-facts §1.6).
+    let person = matches!(p.role, Role::Customer | Role::Agent | Role::External);
+    let connected = visible
+        .iter()
+        .filter_map(|s| comm(s, now).connected)
+        .min()
+        .filter(|_| person);
     let wrap_session = p
         .sessions
         .iter()
@@ -383,11 +389,11 @@ fn message(p: &Party, s: &Session, now: Time) -> rt::Message {
         provider: Some("PureCloud Messaging".to_owned()),
         type_: s.detail.message_type.map(rt::MessageType::from_wire),
         peer_id: s.peer_id.clone(),
-        to_address: s.dnis.as_ref().map(|a| rt::Address {
+        to_address: s.detail.address_to.as_ref().map(|a| rt::Address {
             name: Some(a.clone()),
             ..Default::default()
         }),
-        from_address: s.ani.as_ref().map(|a| rt::Address {
+        from_address: s.detail.address_from.as_ref().map(|a| rt::Address {
             name: Some(a.clone()),
             ..Default::default()
         }),

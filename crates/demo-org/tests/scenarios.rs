@@ -332,6 +332,13 @@ fn disconnect_types_use_each_apis_vocabulary() {
     let an =
         serde_json::to_string(&org.analytics(&b.conv.id, org.origin()).expect("an")).expect("json");
     assert!(an.contains("nBlindTransferred"));
+    let r = org.scenario("no-answer-rona").expect("scenario");
+    let rt =
+        serde_json::to_string(&org.realtime(&r.conv.id, org.origin()).expect("rt")).expect("json");
+    let an =
+        serde_json::to_string(&org.analytics(&r.conv.id, org.origin()).expect("an")).expect("json");
+    assert!(rt.contains("\"transfer.noanswer\""));
+    assert!(an.contains("\"noAnswerTransfer\"") && an.contains("tNotResponding"));
 }
 
 #[test]

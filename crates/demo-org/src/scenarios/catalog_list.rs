@@ -40,6 +40,7 @@ pub fn all(origin: Time, timing: &Timing) -> Vec<Scenario> {
         voicemail(origin),
         long_live(origin),
         past_retention(origin, timing),
+        rona(origin),
     ]
 }
 
@@ -298,5 +299,18 @@ fn past_retention(origin: Time, timing: &Timing) -> Scenario {
                   long is UNVERIFIED upstream; configurable here), so GET /api/v2/conversations/{id} returns \
                   404 while the analytics details endpoints still return the full record.",
         conv: call.build(),
+    }
+}
+
+fn rona(origin: Time) -> Scenario {
+    let c = cast("no-answer-rona", origin - mins(50), 6, q::SALES, 9, 8);
+    Scenario {
+        id: "no-answer-rona",
+        title: "Agent does not answer (RONA), next agent takes the call",
+        teaches: "An offered call that rings out: the first agent's call goes alerting → disconnected with \
+                  disconnectType transfer.noanswer (analytics: noAnswerTransfer, tAlert + tNotResponding, no \
+                  tTalk, no wrap-up), the call stays in queue and a second agent answers. tAnswered counts \
+                  the whole wait.",
+        conv: transfer::rona(&c),
     }
 }

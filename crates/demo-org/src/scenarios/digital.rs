@@ -34,7 +34,7 @@ impl Digital {
         let is_msg = self.media == Media::Message;
         let mut detail = crate::timeline::Detail {
             address_from: Some(self.from.clone()),
-            address_to: Some(to.clone()),
+            address_to: Some(to),
             email_subject: self.subject.clone(),
             message_type: is_msg.then_some("webmessaging"),
             ..Default::default()
@@ -105,7 +105,7 @@ impl Digital {
             }
         }
         let mut conv = Conv::new(ids.id("conversation"), Dir::Inbound);
-        conv.address = Some(to);
+        // `address` is documented for calls only (DNIS/ANI); digital conversations leave it out.
         conv.parties = vec![customer, acd, agent];
         conv
     }

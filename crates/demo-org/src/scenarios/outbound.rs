@@ -137,7 +137,8 @@ pub fn callback(ns: &str, start: Time, phone: &str, name: &str, agent: &Named) -
     let mut customer = Party::new(ids.id("customer"), Role::Customer, name);
     customer.address = Some(phone.to_owned());
     customer.sessions = vec![cb, call];
-    let mut conv = Conv::new(ids.id("conversation"), Dir::Outbound);
+    // The customer asked for it, so the conversation originated inbound (their request).
+    let mut conv = Conv::new(ids.id("conversation"), Dir::Inbound);
     conv.address = Some(phone.to_owned());
     conv.mos = Some(4.29);
     conv.parties = vec![customer, acd, ag];

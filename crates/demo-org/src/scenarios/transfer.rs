@@ -283,3 +283,45 @@ pub fn conference(c: &Cast) -> Conv {
     f.conv.parties = vec![f.customer, f.ivr, f.acd, a1, ext];
     f.conv
 }
+
+/// The first agent offered the call does not answer in time (RONA): their alert ends with
+/// `transfer.noanswer` and the call goes back to the queue, where the next agent answers.
+/// `c.first_agent` answers; `c.second_agent` is the one who did not respond.
+#[must_use]
+pub fn rona(c: &Cast) -> Conv {
+    let timeout = crate::realtime::ALERTING_TIMEOUT_MS;
+    let (before, gap, alert) = (6_120, 3_340, 7_450);
+    let mut f = front(c, before + timeout + gap + alert);
+    let mut missed = parts::agent(
+        &f.ids,
+        "agent-missed",
+        &c.second_agent,
+        Some(&c.first_queue),
+        Media::Voice,
+        f.acd.start() + ms(before),
+        timeout,
+        &[],
+        Disc::NoAnswerTransfer,
+        None,
+    );
+    parts::link(
+        &mut missed,
+        &f.customer_call,
+        &c.phone,
+        catalog::MAIN_NUMBER,
+    );
+    let a1 = first_agent(
+        &f,
+        c,
+        alert,
+        &[Step(SegKind::Interact, 143_210)],
+        Disc::Peer,
+        parts::wrap(catalog::w::INFO, "Store opening hours", 19_880),
+    );
+    let end = a1.end();
+    f.customer
+        .sessions
+        .push(customer_call(&f, c, end, &[], Disc::Endpoint));
+    f.conv.parties = vec![f.customer, f.ivr, f.acd, missed, a1];
+    f.conv
+}
