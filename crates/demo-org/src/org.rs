@@ -17,8 +17,14 @@
 //! }
 //! pub fn without_attributes(c: AnalyticsConversation) -> AnalyticsConversationWithoutAttributes;
 //! ```
-//! Extras: [`Org::clock`]/[`Org::now`] (the simulated time the HTTP layer should use),
-//! [`Org::origin`], [`Org::scenario`], [`Org::realtime_ids`], [`Org::len`].
+//! Extras: [`Org::with_clock`] (share one [`Clock`] with the HTTP layer), [`Org::clock`] /
+//! [`Org::now`] / [`Org::origin`], [`Org::timing`] (lags + retention), [`Org::scenario`] (by slug
+//! or conversation id), [`Org::all_scenarios`], [`Org::conversation`] (the timeline behind an
+//! id), [`Org::realtime_ids`], [`Org::synthetic`], [`Org::len`].
+//!
+//! Visibility rules: real-time shows everything up to `now` from the conversation's start until
+//! `realtime_retention` after its end; analytics shows what happened up to `now - analytics_lag`,
+//! and wrap-up (segment, `tAcw`, `tHandle`) only up to `now - analytics_lag - wrapup_lag`.
 
 use crate::DemoConfig;
 use crate::analytics::{Lags, analytics_view, to_chrono};

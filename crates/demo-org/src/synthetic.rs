@@ -26,13 +26,23 @@ struct Rec {
 }
 
 /// The synthetic part of the org.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Synthetic {
     /// Sorted by start.
     recs: Vec<Rec>,
     /// Conversation id (as 128 bits) → index into `recs`.
     by_id: HashMap<u128, u32>,
     seed: u64,
+}
+
+impl std::fmt::Debug for Synthetic {
+    // A summary: 100,000 records are no use in a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Synthetic")
+            .field("seed", &self.seed)
+            .field("conversations", &self.recs.len())
+            .finish()
+    }
 }
 
 impl Synthetic {

@@ -148,7 +148,7 @@ pub fn email(ns: &str, start: Time, agent: Named, wait_ms: i64, work_ms: i64) ->
         from: "olivia.brown@example.com".to_owned(),
         queue: catalog::queue(catalog::q::EMAIL),
         wait_ms,
-        alert_ms: 19_870,
+        alert_ms: 9_870,
         agent,
         work_ms,
         subject: Some("Invoice #48213 shows the wrong address".to_owned()),
