@@ -181,7 +181,6 @@ pub fn recommend(goal: Goal) -> Recommendation {
             api: "Conversations API",
             endpoints: vec![
                 "PATCH /api/v2/conversations/{conversationId} (e.g. `state: disconnected`)",
-                "media-specific endpoints under /api/v2/conversations/calls/…",
             ],
             sdk_methods: vec![],
             why: vec![Claim::new(
@@ -203,10 +202,7 @@ pub fn recommend(goal: Goal) -> Recommendation {
                 "POST /api/v2/notifications/channels",
                 "POST /api/v2/notifications/channels/{channelId}/subscriptions",
             ],
-            sdk_methods: vec![
-                "NotificationsApi.post_notifications_channels",
-                "NotificationsApi.post_notifications_channel_subscriptions",
-            ],
+            sdk_methods: vec![],
             why: vec![Claim::new(
                 "Subscribe to `v2.users.{userId}.conversations` or `v2.routing.queues.{queueId}.conversations` and filter by `eventBody.id`, or to `v2.analytics.conversation.{id}.metrics`. There is no plain `v2.conversations.{id}` topic.",
                 sources::NOTIFICATIONS,
@@ -267,7 +263,7 @@ pub fn recommend(goal: Goal) -> Recommendation {
             )],
             caveats: vec![
                 Claim::new(
-                    "`interval` matches the day the conversation started; ≤ 7 days per query (2020 statement).",
+                    "`interval` matches the day the conversation started; at most 7 days without a filter, 31 with one.",
                     sources::PAIN_INTERVAL,
                 ),
                 Claim::new(

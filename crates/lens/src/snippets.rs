@@ -268,16 +268,27 @@ fn curl(call: Call, ctx: &SnippetContext) -> Parts {
 
 fn python(call: Call, ctx: &SnippetContext) -> Parts {
     let id = &ctx.conversation_id;
+    // The Python SDK 257.1.0 region table lacks the JS-only regions: set the host directly there.
+    let host = if ctx.region.js_only {
+        format!(
+            "gc.configuration.host = \"{}\"  # region not in the Python SDK's PureCloudRegionHosts",
+            ctx.region.api_base()
+        )
+    } else {
+        format!(
+            "gc.configuration.host = gc.PureCloudRegionHosts.{}.get_api_host()  # before creating clients",
+            ctx.region.key
+        )
+    };
     let head = format!(
-        "# pip install PureCloudPlatformClientV2\nimport os\nimport PureCloudPlatformClientV2 as gc\n\ngc.configuration.host = gc.PureCloudRegionHosts.{}.get_api_host()  # before creating clients\napi = gc.api_client.ApiClient().get_client_credentials_token(\n    os.environ[\"GENESYS_CLIENT_ID\"], os.environ[\"GENESYS_CLIENT_SECRET\"])\n\n",
-        ctx.region.key
+        "# pip install PureCloudPlatformClientV2\nimport os\nimport PureCloudPlatformClientV2 as gc\n\n{host}\napi = gc.api_client.ApiClient().get_client_credentials_token(\n    os.environ[\"GENESYS_CLIENT_ID\"], os.environ[\"GENESYS_CLIENT_SECRET\"])\n\n"
     );
     let filter = format!(
         "pred = gc.ConversationDetailQueryPredicate(); pred.type = \"dimension\"; pred.dimension = \"conversationId\"; pred.value = \"{id}\"\nflt = gc.ConversationDetailQueryFilter(); flt.type = \"and\"; flt.predicates = [pred]\n"
     );
     let body = match call {
         Call::ConversationGet => format!(
-            "conv = gc.ConversationsApi(api).get_conversation(\"{id}\")\nprint(conv.end_time is None and \"live\" or \"ended\")  # no conv.state on reads\n"
+            "conv = gc.ConversationsApi(api).get_conversation(\"{id}\")\nprint(\"live\" if conv.end_time is None else \"ended\")  # no conv.state on reads\n"
         ),
         Call::AnalyticsById => {
             format!(
@@ -317,7 +328,7 @@ fn python(call: Call, ctx: &SnippetContext) -> Parts {
 fn javascript(call: Call, ctx: &SnippetContext) -> Parts {
     let id = &ctx.conversation_id;
     let head = format!(
-        "// npm install purecloud-platform-client-v2 (Node.js: the client-credentials grant is refused in a browser)\nconst platformClient = require('purecloud-platform-client-v2');\nconst client = platformClient.ApiClient.instance;\nclient.setEnvironment(platformClient.PureCloudRegionHosts.{});\nawait client.loginClientCredentialsGrant(process.env.GENESYS_CLIENT_ID, process.env.GENESYS_CLIENT_SECRET);\n\n",
+        "// npm install purecloud-platform-client-v2 (Node.js: the client-credentials grant is refused in a browser)\nconst platformClient = require('purecloud-platform-client-v2');\nconst client = platformClient.ApiClient.instance;\nclient.setEnvironment(platformClient.PureCloudRegionHosts.{});\n\n(async () => {{\nawait client.loginClientCredentialsGrant(process.env.GENESYS_CLIENT_ID, process.env.GENESYS_CLIENT_SECRET);\n",
         ctx.region.key
     );
     let (code, verified) = match call {
@@ -358,7 +369,13 @@ fn javascript(call: Call, ctx: &SnippetContext) -> Parts {
         "In a browser use an implicit or PKCE login instead; `loginClientCredentialsGrant` throws there.",
         sources::JS_SDK,
     )];
-    (format!("{head}{code}"), verified, notes, sources::JS_SDK)
+    // CommonJS has no top-level await: the calls run inside an async function.
+    (
+        format!("{head}{code}}})().catch(console.error);\n"),
+        verified,
+        notes,
+        sources::JS_SDK,
+    )
 }
 
 fn cli(call: Call, ctx: &SnippetContext) -> Parts {
@@ -472,6 +489,28 @@ mod tests {
                 && js.contains("purecloud-platform-client-v2")
         );
         assert!(!snippet(Call::ConversationGet, Lang::Cli, &ctx()).verified);
+    }
+
+    #[test]
+    fn javascript_has_no_top_level_await_and_python_handles_js_only_regions() {
+        for s in all(&ctx())
+            .into_iter()
+            .filter(|s| s.lang == Lang::JavaScript)
+        {
+            let first_await = s.code.find("await").unwrap_or(0);
+            let wrapper = s.code.find("(async () => {").unwrap_or(usize::MAX);
+            assert!(wrapper < first_await, "{}", s.title);
+        }
+        let edee = *region::find("eusc_de_east_1").unwrap_or(&US_EAST_1);
+        let c = SnippetContext {
+            region: edee,
+            ..ctx()
+        };
+        let py = snippet(Call::ConversationGet, Lang::Python, &c).code;
+        assert!(
+            py.contains("https://api.edee1.eusc-pure.cloud")
+                && !py.contains("PureCloudRegionHosts.eusc")
+        );
     }
 
     #[test]
