@@ -279,6 +279,9 @@ pub struct MetricRow {
     /// Human reading, e.g. "4m 39.4s (279421 ms)".
     pub display: String,
     pub emit_date: Option<String>,
+    /// How long after the conversation start it was emitted, e.g. "+4m 39.4s" — metrics post
+    /// when the measured thing completes (pain point 10).
+    pub emitted_after_start: Option<String>,
     pub meaning: String,
     /// False when the SDK's metric list does not contain the name.
     pub known_name: bool,
@@ -325,6 +328,13 @@ pub fn rows(a: &AnalyticsConversationWithoutAttributes) -> Vec<MetricRow> {
                     display: unit.display(value),
                     unit,
                     emit_date: m.emit_date.as_ref().map(model::time::to_wire),
+                    emitted_after_start: match (a.conversation_start, m.emit_date) {
+                        (Some(s), Some(e)) => Some(match between_ms(s, e) {
+                            d if d >= 0 => format!("+{}", human_ms(d)),
+                            d => format!("{} before the start", human_ms(d.saturating_neg())),
+                        }),
+                        _ => None,
+                    },
                     meaning,
                     source,
                     name,
@@ -745,6 +755,7 @@ mod tests {
         let r = rows(&a);
         assert_eq!(r[0].display, "4m 39.4s (279421 ms)");
         assert_eq!(r[0].emit_date.as_deref(), Some("2026-05-12T14:07:45.301Z"));
+        assert_eq!(r[0].emitted_after_start.as_deref(), Some("+5m 34.1s"));
         assert!(r[0].known_name && r[0].source.verified);
         assert!(!r[1].known_name && !r[1].source.verified);
         assert_eq!(r[1].unit, Unit::Count);
