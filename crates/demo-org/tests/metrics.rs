@@ -174,6 +174,57 @@ fn check(c: &AnalyticsConversation, now: DateTime<Utc>, visible_until: DateTime<
     }
 }
 
+/// Every agent's tAnswered is the wait of the ACD session that selected that agent.
+fn check_answered(c: &AnalyticsConversation, ctx: &str) {
+    let parts = c.participants.clone().unwrap_or_default();
+    for p in parts
+        .iter()
+        .filter(|p| p.purpose.as_ref().map(|x| x.as_str()) == Some("agent"))
+    {
+        for s in p.sessions.iter().flatten() {
+            let Some(answered) = sums(s).get("tAnswered").copied() else {
+                continue;
+            };
+            let waits: Vec<i64> = parts
+                .iter()
+                .filter(|q| q.purpose.as_ref().map(|x| x.as_str()) == Some("acd"))
+                .flat_map(|q| q.sessions.iter().flatten())
+                .filter(|q| q.selected_agent_id.is_some() && q.selected_agent_id == p.user_id)
+                .filter_map(|q| sums(q).get("tAcd").copied())
+                .collect();
+            assert!(
+                waits.contains(&answered),
+                "{ctx}: tAnswered {answered} matches no ACD wait {waits:?}"
+            );
+        }
+    }
+}
+
+/// Alerts ring at most the queue's alerting timeout; only a no-answer (RONA) reaches it.
+fn check_alerts(c: &demo_org::timeline::Conv, ctx: &str) {
+    let timeout = demo_org::realtime::ALERTING_TIMEOUT_MS;
+    for s in c.sessions() {
+        for g in s
+            .segs
+            .iter()
+            .filter(|g| g.kind == demo_org::timeline::SegKind::Alert)
+        {
+            let d = (g.end - g.start).num_milliseconds();
+            assert!(
+                d <= timeout,
+                "{ctx}: alert of {d} ms outlasts the {timeout} ms alerting timeout"
+            );
+            if d == timeout {
+                assert_eq!(
+                    s.disc,
+                    demo_org::timeline::Disc::NoAnswerTransfer,
+                    "{ctx}: timed-out alert not RONA"
+                );
+            }
+        }
+    }
+}
+
 /// Once everything is final: every answered agent session has tHandle, every segment is closed.
 fn check_final(c: &AnalyticsConversation, ctx: &str) {
     assert!(
@@ -217,6 +268,8 @@ fn scenario_metrics_add_up_at_every_instant() {
             .analytics(&s.conv.id, final_at)
             .expect("final analytics record");
         check_final(&an, s.id);
+        check_answered(&an, s.id);
+        check_alerts(&s.conv, s.id);
     }
     assert!(checked > 100, "only {checked} records checked");
 }
@@ -262,6 +315,10 @@ fn synthetic_metrics_add_up() {
         if org.scenario(&id).is_none() {
             // Synthetic conversations all ended well before start-up.
             check_final(&an, &ctx);
+            check_answered(&an, &ctx);
+            if let Some(conv) = org.conversation(&id) {
+                check_alerts(&conv, &ctx);
+            }
             n += 1;
         }
     }

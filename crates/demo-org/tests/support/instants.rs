@@ -37,6 +37,15 @@ pub fn instants(c: &Conv, origin: DateTime<Utc>, t: &Timing) -> Vec<(String, Dat
             end + t.retention + Duration::seconds(1),
         ),
     ];
+    // A sweep across the whole story (about 60 samples).
+    let last = c.acw_end() + lag + t.lags.wrapup + Duration::seconds(30);
+    let first = start - Duration::seconds(30);
+    let step = ((last - first) / 60).max(Duration::seconds(1));
+    let mut at = first;
+    while at <= last {
+        out.push((format!("sweep {at}"), at));
+        at += step;
+    }
     // Every segment boundary too: states flip exactly there.
     for s in c.sessions() {
         for g in &s.segs {
