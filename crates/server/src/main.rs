@@ -49,6 +49,14 @@ async fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Prints a line to stdout; a closed stdout (piped into a program that exited) must not kill the
+/// server, which `println!` would do by panicking.
+fn say(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}").and_then(|()| out.flush());
+}
+
 fn fail(message: &str, code: u8) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(code)
