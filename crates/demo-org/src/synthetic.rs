@@ -191,7 +191,8 @@ fn materialise(ns: &str, key: u64, start: Time) -> Conv {
     let name = catalog::CUSTOMER_NAMES[pick(&mut rng, catalog::CUSTOMER_NAMES.len())];
     let agent = catalog::agent(pick(&mut rng, catalog::AGENT_NAMES.len()));
     match roll {
-        0..48 => inbound(ns, start, &mut rng, &phone, name, true),
+        0..46 => inbound(ns, start, &mut rng, &phone, name, true),
+        46..48 => transfer::rona(&cast(ns, start, &mut rng, &phone, name)),
         48..56 => inbound(ns, start, &mut rng, &phone, name, false),
         56..60 => transfer::blind_transfer(
             &cast(ns, start, &mut rng, &phone, name),

@@ -473,3 +473,84 @@ fn synthetic_org_is_deterministic_per_seed() {
     assert_ne!(ids(&a), ids(&c));
     assert_eq!(a.synthetic().len(), 500);
 }
+
+#[test]
+fn phases_and_live_flags_follow_the_story() {
+    let org = org();
+    let known = [
+        "not started yet",
+        "in IVR",
+        "waiting in queue",
+        "ringing agent",
+        "talking to an agent",
+        "messaging with an agent",
+        "agent working on the email",
+        "on hold",
+        "in conference",
+        "dialing",
+        "contacting customer",
+        "leaving a voicemail",
+        "callback scheduled",
+        "connected",
+        "wrap-up",
+        "ended; analytics catching up",
+        "ended; real-time record purged (analytics only)",
+        "ended",
+    ];
+    for s in org.all_scenarios() {
+        let (start, end) = (s.conv.start(), s.conv.end());
+        let last = s.conv.acw_end() + Duration::hours(1);
+        let mut at = start - Duration::minutes(1);
+        let mut seen = Vec::new();
+        while at <= last {
+            let info = s.info(at, org.timing());
+            assert!(
+                known.contains(&info.phase.as_str()),
+                "{}: unknown phase {:?}",
+                s.id,
+                info.phase
+            );
+            assert_eq!(
+                info.live,
+                at >= start && at < end,
+                "{} at {at}: live flag",
+                s.id
+            );
+            if let Some(rt) = org.realtime(&s.conv.id, at) {
+                assert_eq!(
+                    rt.end_time.is_none(),
+                    info.live,
+                    "{} at {at}: endTime vs live",
+                    s.id
+                );
+            }
+            if seen.last() != Some(&info.phase) {
+                seen.push(info.phase.clone());
+            }
+            at += Duration::seconds(3);
+        }
+        assert_eq!(
+            seen.first().map(String::as_str),
+            Some("not started yet"),
+            "{}: {seen:?}",
+            s.id
+        );
+        assert!(
+            seen.last().is_some_and(|p| p.starts_with("ended")),
+            "{}: {seen:?}",
+            s.id
+        );
+        if s.conv.sessions().any(|x| x.wrap.is_some()) {
+            assert!(
+                seen.iter().any(|p| p == "wrap-up"),
+                "{}: no wrap-up phase in {seen:?}",
+                s.id
+            );
+            assert!(
+                seen.iter().any(|p| p == "ended; analytics catching up"),
+                "{}: {seen:?}",
+                s.id
+            );
+        }
+    }
+}

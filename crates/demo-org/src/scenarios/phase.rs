@@ -13,7 +13,7 @@ pub fn phase(c: &Conv, now: Time, timing: &Timing) -> String {
         return live_phase(c, now).to_owned();
     }
     let label = if now < c.acw_end() {
-        "ended; agent in wrap-up"
+        "wrap-up"
     } else if now < analytics_complete_at(c, timing) {
         "ended; analytics catching up"
     } else if crate::realtime::is_purged(c, now, timing.retention) {
