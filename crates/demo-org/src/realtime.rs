@@ -20,7 +20,7 @@ pub fn realtime_view(c: &Conv, now: Time, retention: Duration) -> Option<rt::Con
         return None;
     }
     let ended = c.end() <= now;
-    let recording_live = !ended && c.sessions().any(|s| s.recording);
+    let recording_live = c.sessions().any(|s| is_recording(s, now));
     let division = home_division();
     let mut entities: Vec<rt::DivisionEntityRef> = Vec::new();
     for p in c.parties.iter().filter(|p| p.start() <= now) {
@@ -160,6 +160,15 @@ fn participant(p: &Party, now: Time) -> rt::Participant {
     }
 }
 
+/// A recorded communication records only while connected (not while dialing or ringing).
+fn is_recording(s: &Session, now: Time) -> bool {
+    s.recording
+        && now < s.end()
+        && s.segs
+            .iter()
+            .any(|g| g.kind.is_connected() && g.start <= now)
+}
+
 /// How long an offered interaction rings an agent before it is redirected (RONA).
 pub const ALERTING_TIMEOUT_MS: i64 = 15_000;
 
@@ -257,7 +266,6 @@ fn address(tel: &str) -> rt::Address {
 
 fn call(p: &Party, s: &Session, now: Time) -> rt::Call {
     let c = comm(s, now);
-    let ended = c.disconnected.is_some();
     // Flows and queues are system legs: no recording or mute flags on them (api-facts §1.6).
     let person = matches!(p.role, Role::Customer | Role::Agent | Role::External);
     let flag = |v: bool| person.then_some(v);
@@ -277,7 +285,7 @@ fn call(p: &Party, s: &Session, now: Time) -> rt::Call {
         direction: Some(rt::Direction::from_wire(s.direction.wire())),
         recording: flag(s.recording),
         recording_state: person.then(|| {
-            rt::CallRecordingState::from_wire(if s.recording && !ended {
+            rt::CallRecordingState::from_wire(if is_recording(s, now) {
                 "active"
             } else {
                 "none"

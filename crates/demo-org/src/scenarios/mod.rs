@@ -45,13 +45,13 @@ pub struct ScenarioInfo {
 
 impl Scenario {
     #[must_use]
-    pub fn info(&self, now: Time, org: &crate::org::Timing) -> ScenarioInfo {
+    pub fn info(&self, now: Time, timing: &crate::org::Timing) -> ScenarioInfo {
         ScenarioInfo {
             id: self.id.to_owned(),
             conversation_id: self.conv.id.clone(),
             title: self.title.to_owned(),
             teaches: self.teaches.to_owned(),
-            phase: phase(&self.conv, now, org),
+            phase: phase(&self.conv, now, timing),
             media_type: self.conv.media().analytics().to_owned(),
             live: self.conv.start() <= now && now < self.conv.end(),
         }

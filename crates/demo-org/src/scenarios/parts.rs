@@ -213,9 +213,3 @@ pub fn link(p: &mut Party, peer: &str, ani: &str, dnis: &str) {
         s.dnis = Some(dnis.to_owned());
     }
 }
-
-/// End of the (first) session of `p`.
-#[must_use]
-pub fn end_of(p: &Party) -> Time {
-    p.end()
-}
