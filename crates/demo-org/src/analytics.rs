@@ -29,10 +29,12 @@ impl Lags {
     }
 }
 
-/// `std::time::Duration` → `chrono::Duration` (saturating at ~292 million years).
+/// `std::time::Duration` → `chrono::Duration`, capped at 100 years so that adding it to any
+/// timestamp of the org can never overflow (a config of "forever" must not panic).
 #[must_use]
 pub fn to_chrono(d: std::time::Duration) -> Duration {
-    Duration::from_std(d).unwrap_or(Duration::MAX)
+    let cap = Duration::days(36_500);
+    Duration::from_std(d).map_or(cap, |d| d.min(cap))
 }
 
 /// The analytics record at `now` (with participant attributes, as async jobs return it).

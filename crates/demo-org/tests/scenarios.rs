@@ -554,3 +554,35 @@ fn phases_and_live_flags_follow_the_story() {
         }
     }
 }
+
+#[test]
+fn extreme_configuration_does_not_panic() {
+    let forever = std::time::Duration::from_secs(u64::MAX);
+    let cfg = DemoConfig {
+        analytics_lag: forever,
+        wrapup_lag: forever,
+        realtime_retention: forever,
+        time_scale: f64::NAN,
+        ..cfg()
+    };
+    let org = Org::new(&cfg);
+    let id = conv_id(&org, "blind-transfer");
+    assert!(
+        org.realtime(&id, org.origin()).is_some(),
+        "not purged: retention is (capped) forever"
+    );
+    assert!(
+        org.analytics(&id, org.origin()).is_none(),
+        "never visible with infinite lag"
+    );
+    // The retention scenario is anchored beyond the retention, whatever it is.
+    let old = conv_id(&org, "past-retention");
+    assert!(org.realtime(&old, org.origin()).is_none());
+    assert_eq!(org.scenarios(org.origin()).len(), org.all_scenarios().len());
+    let running = Org::new(&DemoConfig {
+        frozen_at: None,
+        time_scale: -3.0,
+        ..cfg
+    });
+    assert!(running.now() >= running.origin());
+}
