@@ -188,6 +188,16 @@ impl Lookup {
 
     /// Start both calls concurrently; each side settles on its own.
     pub fn start(&self, id: &str, token: Option<UserToken>) {
+        self.run(id, token, false);
+    }
+
+    /// Ask both APIs again but keep showing the current answers until the new ones arrive (no
+    /// skeleton flash while a live conversation is polled).
+    pub fn refresh(&self, id: &str, token: Option<UserToken>) {
+        self.run(id, token, true);
+    }
+
+    fn run(&self, id: &str, token: Option<UserToken>, keep_previous: bool) {
         self.cancel();
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
@@ -198,7 +208,9 @@ impl Lookup {
                 self.aborts.update_value(|v| v.push(c));
             }
             let target = self.side(side);
-            target.set(SideState::Loading);
+            if !keep_previous || !matches!(target.get_untracked(), SideState::Done(_)) {
+                target.set(SideState::Loading);
+            }
             let (id, token, this) = (id.to_owned(), token.clone(), *self);
             spawn_local(async move {
                 let result = api::fetch_side(side, &id, token, signal).await;

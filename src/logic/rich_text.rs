@@ -13,7 +13,7 @@ pub enum Run {
 pub fn runs(text: &str) -> Vec<Run> {
     let parts: Vec<&str> = text.split('`').collect();
     // An even number of parts means one backtick has no partner: treat the last one literally.
-    let unmatched = parts.len() % 2 == 0;
+    let unmatched = parts.len().is_multiple_of(2);
     let mut out: Vec<Run> = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         let last = i == parts.len() - 1;

@@ -91,6 +91,9 @@ pub fn LensPage() -> impl IntoView {
     }
 }
 
+/// How often a live conversation is looked up again.
+const AUTO_REFRESH_SECS: u32 = 5;
+
 /// Both panels, then the tabs.
 #[component]
 fn Comparison(
@@ -101,12 +104,22 @@ fn Comparison(
 ) -> impl IntoView {
     // One clock for every view; it only moves while a side says the conversation is live.
     let now = RwSignal::new(chrono::Utc::now());
+    let auto_refresh = RwSignal::new(true);
+    let live = Memo::new(move |_| {
+        lookup.conversations.with(SideState::is_live) || lookup.analytics.with(SideState::is_live)
+    });
+    let seconds = StoredValue::new(0u32);
     let ticker = set_interval_with_handle(
         move || {
-            let live = lookup.conversations.with(SideState::is_live)
-                || lookup.analytics.with(SideState::is_live);
-            if live {
-                now.set(chrono::Utc::now());
+            if !live.get_untracked() {
+                return;
+            }
+            now.set(chrono::Utc::now());
+            // While live, ask both APIs again every few seconds to watch them change.
+            let n = seconds.get_value() + 1;
+            seconds.set_value(n);
+            if n.is_multiple_of(AUTO_REFRESH_SECS) && auto_refresh.get_untracked() {
+                lookup.refresh(&id.get_untracked(), app_state().token.get_untracked());
             }
         },
         std::time::Duration::from_secs(1),
@@ -150,10 +163,18 @@ fn Comparison(
             <h1 class="lookup-title">
                 "Conversation " <code class="mono">{move || id.get()}</code>
             </h1>
-            <button type="button" class="btn" disabled=any_loading on:click=move |_| {
-                let token = app_state().token.get_untracked();
-                lookup.start(&id.get_untracked(), token);
-            }>"Refresh both"</button>
+            <div class="lookup-actions">
+                <Show when=move || live.get()>
+                    <label class="auto-refresh">
+                        <input type="checkbox" prop:checked=move || auto_refresh.get() on:change:target=move |ev| auto_refresh.set(ev.target().checked())/>
+                        {format!(" Re-ask both APIs every {AUTO_REFRESH_SECS} s while live")}
+                    </label>
+                </Show>
+                <button type="button" class="btn" disabled=any_loading on:click=move |_| {
+                    let token = app_state().token.get_untracked();
+                    lookup.refresh(&id.get_untracked(), token);
+                }>"Refresh both"</button>
+            </div>
         </div>
         <div class="panels">
             {Side::BOTH.into_iter().map(|side| view! {

@@ -27,7 +27,8 @@ pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
     view! {
         <p class="muted small">
             "Metrics exist only in the Analytics API. " <code>"t*"</code> " values are milliseconds, " <code>"n*"</code>
-            " are counts; each is emitted on the participant/session it belongs to, with its own emitDate (when the measured thing completed)."
+            " are counts; each is emitted on the participant/session it belongs to, with its own emitDate (when the measured thing completed). "
+            <SourceLink source=lens::sources::SESSION_METRICS/> " " <SourceLink source=lens::sources::PAIN_METRICS/>
         </p>
         {move || match data.get() {
             None => view! { <p class="muted">"No analytics record to read metrics from (see the Analytics API panel)."</p> }.into_any(),

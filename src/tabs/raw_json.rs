@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::TabCtx;
 use crate::components::copy_button::CopyButton;
 use crate::components::json_tree::{FocusedField, JsonTree, TreeLink};
+use crate::components::source_link::SourceLink;
 use crate::logic::counterparts;
 use crate::logic::side::Side;
 use crate::state::SideState;
@@ -44,6 +45,7 @@ pub fn RawJsonTab(ctx: TabCtx) -> impl IntoView {
                     </div>
                     <div class="inspector-type">{f.doc_line.clone().unwrap_or_else(|| "Not in the reference model (an undocumented or map field).".to_owned())}</div>
                     {f.doc.map(|d| view! { <div class="inspector-doc">{d}</div> })}
+                    <SourceLink source=if f.side == Side::Conversations { lens::sources::CONVERSATION_MODEL } else { lens::sources::ANALYTICS_MODEL }/>
                 }.into_any(),
             }}
         </div>

@@ -6,11 +6,14 @@ use lens::timeline::{self, Layer, Span, Timeline, Window};
 use leptos::prelude::*;
 
 use super::TabCtx;
+use crate::components::claim::RichText;
 
 /// Width of the SVG coordinate system; the SVG scales to the container.
 const W: f64 = 1000.0;
-const LANE_H: f64 = 34.0;
+const LANE_H: f64 = 45.0;
 const ROW_H: f64 = 13.0;
+/// Top of each row: real-time timestamps, real-time `segments[]`, analytics segments.
+const ROW_Y: [f64; 3] = [1.5, 16.0, 30.5];
 
 #[component]
 pub fn TimelineTab(ctx: TabCtx) -> impl IntoView {
@@ -93,10 +96,11 @@ fn Lanes(
                     view! {
                         <li class="tl-lane">
                             <div class="tl-lane-label">{title.clone()}</div>
-                            <svg class="tl-svg" viewBox=format!("0 0 {W} {LANE_H}") preserveAspectRatio="none" role="group" aria-label=format!("{title}: real-time row above, analytics row below")>
-                                <line class="tl-row-sep" x1="0" x2=W.to_string() y1=(LANE_H / 2.0).to_string() y2=(LANE_H / 2.0).to_string() vector-effect="non-scaling-stroke"/>
-                                {bars(&lane.realtime, &window, 2.0, selected)}
-                                {bars(&lane.analytics, &window, LANE_H / 2.0 + 2.0, selected)}
+                            <svg class="tl-svg" viewBox=format!("0 0 {W} {LANE_H}") preserveAspectRatio="none" role="group" aria-label=format!("{title}: Conversations API rows above, Analytics API row below")>
+                                <line class="tl-row-sep" x1="0" x2=W.to_string() y1="29.5" y2="29.5" vector-effect="non-scaling-stroke"/>
+                                {bars(&lane.realtime, &window, ROW_Y[0], selected)}
+                                {bars(&lane.realtime_segments, &window, ROW_Y[1], selected)}
+                                {bars(&lane.analytics, &window, ROW_Y[2], selected)}
                                 {now_x.map(|x| view! {
                                     <line class="tl-now" x1=x.to_string() x2=x.to_string() y1="0" y2=LANE_H.to_string() vector-effect="non-scaling-stroke"/>
                                 })}
@@ -124,7 +128,8 @@ fn bars(
                 if s.open { " tl-open" } else { "" }
             );
             let layer = match s.layer {
-                Layer::Realtime => "Conversations API",
+                Layer::Realtime => "Conversations API (timestamps)",
+                Layer::RealtimeSegment => "Conversations API (segments[])",
                 Layer::Analytics => "Analytics API",
             };
             let label = format!("{layer}: {}", s.detail);
@@ -157,7 +162,8 @@ fn Legend(tl: Memo<Timeline>) -> impl IntoView {
     view! {
         <div class="tl-legend" aria-label="Legend" role="group">
             {move || tl.with(|t| {
-                let (rt, an): (Vec<_>, Vec<_>) = t.legend.iter().cloned().partition(|e| e.layer == Layer::Realtime);
+                let of = |layer: Layer| t.legend.iter().filter(|e| e.layer == layer).cloned().collect::<Vec<_>>();
+                let (rt, rs, an) = (of(Layer::Realtime), of(Layer::RealtimeSegment), of(Layer::Analytics));
                 let row = |title: &'static str, items: Vec<timeline::LegendEntry>| view! {
                     <div class="tl-legend-row">
                         <span class="tl-legend-title">{title}</span>
@@ -165,14 +171,15 @@ fn Legend(tl: Memo<Timeline>) -> impl IntoView {
                             <span class="tl-legend-item">
                                 <svg class="tl-swatch" viewBox="0 0 16 10" aria-hidden="true"><rect class=format!("tl-bar {}", e.css_class) x="0" y="0" width="16" height="10"/></svg>
                                 <code>{e.kind}</code>
-                                <span class="muted small">{e.description}</span>
+                                <span class="muted small"><RichText text=e.description/></span>
                             </span>
                         }).collect_view()}
                     </div>
                 };
                 view! {
-                    {row("Conversations API (top row)", rt)}
-                    {row("Analytics API (bottom row)", an)}
+                    {row("Conversations API timestamps (top row)", rt)}
+                    {(!rs.is_empty()).then(|| row("Conversations API segments[] (middle row)", rs))}
+                    {row("Analytics API segments (bottom row)", an)}
                     {t.live.then(|| view! {
                         <div class="tl-legend-row"><span class="tl-legend-item"><svg class="tl-swatch" viewBox="0 0 16 10" aria-hidden="true"><line class="tl-now" x1="8" x2="8" y1="0" y2="10"/></svg>"now (moves while the conversation is live)"</span></div>
                     })}
