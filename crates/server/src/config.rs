@@ -64,6 +64,14 @@ pub struct Cli {
         value_delimiter = ','
     )]
     pub allowed_hosts: Vec<String>,
+    /// Extra origins allowed to POST/DELETE (e.g. `http://127.0.0.1:8081` for `trunk serve`,
+    /// whose proxy forwards the browser's Origin). Repeatable.
+    #[arg(
+        long = "allowed-origin",
+        env = "LENS_ALLOWED_ORIGINS",
+        value_delimiter = ','
+    )]
+    pub allowed_origins: Vec<String>,
     /// `.env` file to read [default: .env in the working directory, if present].
     #[arg(long)]
     pub env_file: Option<PathBuf>,
@@ -123,6 +131,8 @@ pub struct Config {
     pub listen: SocketAddr,
     pub dist: PathBuf,
     pub allowed_hosts: Vec<String>,
+    /// Extra origins (`http://host:port`) allowed for POST/DELETE besides this server's own.
+    pub allowed_origins: Vec<String>,
     pub upstream_timeout: Duration,
     pub mode: Mode,
     /// Human notes to print at start-up (e.g. "region set but no credentials").
@@ -312,6 +322,25 @@ pub fn resolve(cli: &Cli, src: &Sources<'_>) -> Result<Config, ConfigError> {
         allowed_hosts.push(h);
     }
 
+    let mut allowed_origins = Vec::new();
+    for o in &cli.allowed_origins {
+        let o = o.trim().trim_end_matches('/').to_ascii_lowercase();
+        if o.is_empty() {
+            continue;
+        }
+        let ok = reqwest::Url::parse(&o).is_ok_and(|u| {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.path() == "/"
+        });
+        if !ok {
+            return Err(ConfigError::BadValue {
+                what: "--allowed-origin",
+                value: o,
+                reason: "expected an origin like http://127.0.0.1:8081 (scheme, host, optional port; no path)",
+            });
+        }
+        allowed_origins.push(o);
+    }
+
     let upstream_timeout = Duration::from_secs(cli.upstream_timeout_secs.unwrap_or(30).max(1));
 
     if let Some(ts) = cli.time_scale
@@ -371,6 +400,7 @@ pub fn resolve(cli: &Cli, src: &Sources<'_>) -> Result<Config, ConfigError> {
         listen: SocketAddr::new(bind, port),
         dist,
         allowed_hosts,
+        allowed_origins,
         upstream_timeout,
         mode,
         notes,

@@ -37,12 +37,12 @@ async fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => return fail(&e.to_string(), 1),
     };
-    println!(
+    say(&format!(
         "Conversation Lens is running at {} ({})",
         running.url,
         running.describe_mode()
-    );
-    println!("Press Ctrl-C to stop.");
+    ));
+    say("Press Ctrl-C to stop.");
     shutdown_signal().await;
     eprintln!("Stopping…");
     running.shutdown().await;

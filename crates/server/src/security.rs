@@ -22,6 +22,8 @@ pub const CSP_NON_HTML: &str =
 #[derive(Debug, Clone)]
 pub struct HostPolicy {
     names: Vec<String>,
+    /// Extra origins allowed to POST/DELETE (`--allowed-origin`), lower-case, no trailing slash.
+    origins: Vec<String>,
 }
 
 impl HostPolicy {
@@ -46,7 +48,27 @@ impl HostPolicy {
         }
         names.sort();
         names.dedup();
-        HostPolicy { names }
+        HostPolicy {
+            names,
+            origins: Vec::new(),
+        }
+    }
+
+    /// Also accept writes from these origins (e.g. `trunk serve` on another port).
+    pub fn with_origins(mut self, origins: &[String]) -> Self {
+        self.origins = origins
+            .iter()
+            .map(|o| o.trim_end_matches('/').to_ascii_lowercase())
+            .collect();
+        self
+    }
+
+    fn allows_origin(&self, origin: &str, host: &str) -> bool {
+        same_origin(origin, host)
+            || self
+                .origins
+                .iter()
+                .any(|o| *o == origin.trim().to_ascii_lowercase())
     }
 
     /// Is `host` (a `Host` header value, with or without port) one of ours?
@@ -104,7 +126,7 @@ pub fn check_request(
     let fetch_site = header_str(h, "sec-fetch-site");
     if unsafe_method {
         match header_str(h, header::ORIGIN.as_str()) {
-            Some(origin) if !same_origin(origin, host) => {
+            Some(origin) if !policy.allows_origin(origin, host) => {
                 return Err(LensError::OriginRejected(crate::error::clip(origin)));
             }
             // Browsers always send Origin on cross-origin POST/DELETE; Sec-Fetch-Site is a second
@@ -238,6 +260,17 @@ mod tests {
         let xsite = hdrs(&[("host", "localhost:8080"), ("sec-fetch-site", "cross-site")]);
         assert!(check_request(&p, &Method::GET, "/api/v2/x", &xsite).is_err());
         assert!(check_request(&p, &Method::GET, "/index.html", &xsite).is_ok());
+    }
+
+    #[test]
+    fn configured_origins_may_write() {
+        let p = policy().with_origins(&["http://127.0.0.1:8081/".to_string()]);
+        let trunk = hdrs(&[
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://127.0.0.1:8081"),
+        ]);
+        assert!(check_request(&p, &Method::POST, "/api/v2/x", &trunk).is_ok());
+        assert!(check_request(&policy(), &Method::POST, "/api/v2/x", &trunk).is_err());
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         addr: config.listen,
         reason: e.to_string(),
     })?;
-    let policy = HostPolicy::new(addr, &config.allowed_hosts);
+    let policy = HostPolicy::new(addr, &config.allowed_hosts).with_origins(&config.allowed_origins);
     let app = crate::app::router(state.clone(), policy);
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

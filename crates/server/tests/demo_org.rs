@@ -31,6 +31,7 @@ async fn embedded_demo_mode_end_to_end() {
         listen: "127.0.0.1:0".parse().expect("addr"),
         dist: temp_dist("embedded"),
         allowed_hosts: vec![],
+        allowed_origins: vec![],
         upstream_timeout: Duration::from_secs(10),
         mode: Mode::Demo(DemoKnobs::default()),
         notes: vec![],

@@ -21,6 +21,7 @@ pub fn real_config(base: &str, client_id: &str, secret: &str, dist: PathBuf) -> 
         listen: "127.0.0.1:0".parse().expect("addr"),
         dist,
         allowed_hosts: vec!["lens.test".into()],
+        allowed_origins: vec![],
         upstream_timeout: Duration::from_secs(5),
         mode: Mode::Real(RealUpstream {
             api_url: base.to_string(),
