@@ -143,6 +143,9 @@ pub fn Freshness(ctx: TabCtx) -> impl IntoView {
             Phase::Stopped(_) => "Stopped.".to_owned(),
             _ if p.is_hidden() => "Paused while this browser tab is hidden.".to_owned(),
             Phase::InFlight { poll, .. } => format!("Poll {poll}: waiting for both answers…"),
+            Phase::Waiting { .. } if p.stable_polls() > 0 && log.with(ChangeLog::awaiting_wrapup) => {
+                "Both APIs report the end; waiting for the agent's wrap-up to reach analytics…".to_owned()
+            }
             Phase::Waiting { .. } => format!("Polling every {:.1} s ({} polls so far).", p.period_ms() as f64 / 1000.0, p.polls_started()),
         })
     };

@@ -101,6 +101,10 @@ fn real_time_changes_first_and_analytics_catch_up_with_the_wrap_up_last() {
         PollResult::Body(an(None, false)),
     );
     assert!(!r.ended && !r.changed);
+    assert!(
+        log.awaiting_wrapup(),
+        "an agent is present and no wrap-up yet"
+    );
     // Poll 4: analytics reports the end; poll 5: the wrap-up arrives.
     let r = log.record(
         4,
@@ -131,6 +135,7 @@ fn real_time_changes_first_and_analytics_catch_up_with_the_wrap_up_last() {
         "participants[participantId=p1].sessions[sessionId=s1].segments[wrapup@2026-05-12T14:07:15.300Z]"
     );
     assert_eq!(last.notes[0].headline, "The wrap-up arrived in analytics");
+    assert!(!r.awaiting_more && !log.awaiting_wrapup());
     assert!(last.notes[0].detail.contains("30 s after"));
     assert_eq!(log.analytics_ended_at(), Some(t("2026-05-12T14:07:21Z")));
     // Poll 6: stable.

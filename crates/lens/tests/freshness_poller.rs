@@ -21,7 +21,7 @@ fn answer(p: &mut Poller, f: Fetch, at: Millis, ended: bool, changed: bool) {
         ResponseReport {
             ended,
             changed,
-            retry_after_ms: None,
+            ..ResponseReport::default()
         },
     );
     p.on_response(
@@ -31,7 +31,7 @@ fn answer(p: &mut Poller, f: Fetch, at: Millis, ended: bool, changed: bool) {
         ResponseReport {
             ended,
             changed,
-            retry_after_ms: None,
+            ..ResponseReport::default()
         },
     );
 }
@@ -207,4 +207,89 @@ fn stop_and_retry_after_are_respected() {
     p.stop(StopReason::LeftPage);
     assert_eq!(p.tick(100_000), None);
     assert_eq!(p.next_due(), None);
+}
+
+#[test]
+fn a_quiet_body_still_awaiting_the_wrap_up_is_not_settled() {
+    let mut p = Poller::new(cfg(1_000));
+    let mut now = 0;
+    let mut f = p.start(now).unwrap();
+    let awaiting = ResponseReport {
+        ended: true,
+        changed: false,
+        retry_after_ms: None,
+        awaiting_more: true,
+    };
+    // Ten quiet polls while the wrap-up is still expected: keeps polling.
+    for _ in 0..10 {
+        p.on_response(
+            f.poll,
+            Api::Realtime,
+            now + 100,
+            ResponseReport {
+                ended: true,
+                ..ResponseReport::default()
+            },
+        );
+        p.on_response(f.poll, Api::Analytics, now + 100, awaiting);
+        assert!(
+            !matches!(p.phase(), Phase::Stopped(_)),
+            "stopped while awaiting the wrap-up"
+        );
+        now += 1_000;
+        f = p.tick(now).unwrap();
+    }
+    // The wrap-up arrives (a change), then three quiet polls settle it.
+    answer(&mut p, f, now + 100, true, true);
+    for i in 0..3 {
+        now += 1_000;
+        f = p.tick(now).unwrap();
+        answer(&mut p, f, now + 100, true, false);
+        assert_eq!(
+            matches!(p.phase(), Phase::Stopped(StopReason::Settled)),
+            i == 2
+        );
+    }
+}
+
+#[test]
+fn waiting_for_a_wrap_up_that_never_comes_is_bounded() {
+    let mut p = Poller::new(PollerConfig {
+        period_ms: 5_000,
+        max_settle_ms: 60_000,
+        ..PollerConfig::default()
+    });
+    let mut now = 0;
+    let mut f = p.start(now).unwrap();
+    let awaiting = ResponseReport {
+        ended: true,
+        changed: false,
+        retry_after_ms: None,
+        awaiting_more: true,
+    };
+    let mut polls = 1;
+    loop {
+        p.on_response(
+            f.poll,
+            Api::Realtime,
+            now + 100,
+            ResponseReport {
+                ended: true,
+                ..ResponseReport::default()
+            },
+        );
+        p.on_response(f.poll, Api::Analytics, now + 100, awaiting);
+        if p.phase() == Phase::Stopped(StopReason::Settled) {
+            break;
+        }
+        now += 5_000;
+        f = p.tick(now).unwrap();
+        polls += 1;
+        assert!(polls < 100, "never stopped");
+    }
+    assert_eq!(
+        now, 60_000,
+        "stops at the first poll completing {}+ ms after settling began",
+        60_000
+    );
 }

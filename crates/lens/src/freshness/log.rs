@@ -120,10 +120,12 @@ impl ChangeLog {
                     Api::Realtime => self.realtime_ended_at.is_some(),
                     Api::Analytics => self.analytics_ended_at.is_some(),
                 };
+                let awaiting_more = api == Api::Analytics && self.awaiting_wrapup();
                 return ResponseReport {
                     ended,
                     changed: false,
                     retry_after_ms,
+                    awaiting_more,
                 };
             }
         };
@@ -204,12 +206,31 @@ impl ChangeLog {
             event,
             notes,
         });
+        let awaiting_more = api == Api::Analytics && self.awaiting_wrapup();
         ResponseReport {
             ended,
             changed,
             retry_after_ms,
+            awaiting_more,
         }
     }
+
+    /// True while the last analytics body has an agent participant but no wrap-up segment yet.
+    /// Wrap-up arrives after conversationEnd (pain point 4), so a quiet body is not final then.
+    /// Not every agent wraps up; the poller bounds the wait (`max_settle_ms`).
+    #[must_use]
+    pub fn awaiting_wrapup(&self) -> bool {
+        !self.wrapup_seen && self.last_analytics.as_ref().is_some_and(has_agent)
+    }
+}
+
+fn has_agent(body: &Value) -> bool {
+    body.get("participants")
+        .and_then(Value::as_array)
+        .is_some_and(|ps| {
+            ps.iter()
+                .any(|p| p.get("purpose").and_then(Value::as_str) == Some("agent"))
+        })
 }
 
 fn lag_text(what: &str, realtime_end: Option<DateTime<Utc>>, at: DateTime<Utc>) -> String {

@@ -4,7 +4,8 @@
 //! Guarantees: never two polls in flight (the next is scheduled only after both responses came
 //! back), never more than the configured rate (period clamp + a sliding one-minute window), no
 //! polling while the page is hidden, and a stop once both APIs say the conversation ended and
-//! analytics has stopped changing.
+//! analytics has stopped changing — and, when an agent's wrap-up is still expected, once it has
+//! arrived (or `max_settle_ms` of quiet has passed).
 
 use crate::query_lab::Explanation;
 use crate::query_lab::sources::RATE_LIMIT;
@@ -38,6 +39,9 @@ pub struct PollerConfig {
     /// Stop after this many consecutive polls in which both APIs report the end and analytics
     /// did not change.
     pub stable_polls_to_stop: u32,
+    /// While analytics still lacks something expected (an agent's wrap-up), keep polling a
+    /// settled conversation up to this long before giving up.
+    pub max_settle_ms: Millis,
 }
 
 impl Default for PollerConfig {
@@ -48,6 +52,7 @@ impl Default for PollerConfig {
             calls_per_poll: 2,
             budget_percent: 50,
             stable_polls_to_stop: 3,
+            max_settle_ms: 120_000,
         }
     }
 }
@@ -142,6 +147,9 @@ pub struct ResponseReport {
     pub changed: bool,
     /// `Retry-After` of a 429, in ms.
     pub retry_after_ms: Option<Millis>,
+    /// Something is known to be still on its way (analytics: an agent's wrap-up), so a quiet
+    /// body is not yet "settled".
+    pub awaiting_more: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -155,7 +163,9 @@ pub struct Poller {
     realtime_ended: bool,
     analytics_ended: bool,
     analytics_changed: bool,
+    analytics_awaiting: bool,
     stable_polls: u32,
+    stable_since: Option<Millis>,
     not_before: Millis,
 }
 
@@ -173,7 +183,9 @@ impl Poller {
             realtime_ended: false,
             analytics_ended: false,
             analytics_changed: false,
+            analytics_awaiting: false,
             stable_polls: 0,
+            stable_since: None,
             not_before: 0,
         }
     }
@@ -211,6 +223,7 @@ impl Poller {
             return None;
         }
         self.stable_polls = 0;
+        self.stable_since = None;
         self.phase = Phase::Waiting { due_at: now };
         self.tick(now)
     }
@@ -271,6 +284,7 @@ impl Poller {
             Api::Analytics => {
                 self.analytics_ended = report.ended;
                 self.analytics_changed |= report.changed;
+                self.analytics_awaiting = report.awaiting_more;
             }
         }
         let Phase::InFlight {
@@ -300,10 +314,17 @@ impl Poller {
         }
         if self.realtime_ended && self.analytics_ended && !self.analytics_changed {
             self.stable_polls += 1;
+            self.stable_since.get_or_insert(started_at);
         } else {
             self.stable_polls = 0;
+            self.stable_since = None;
         }
-        self.phase = if self.stable_polls >= self.cfg.stable_polls_to_stop {
+        let settled_long = self
+            .stable_since
+            .is_some_and(|t| now.saturating_sub(t) >= self.cfg.max_settle_ms);
+        let settled = self.stable_polls >= self.cfg.stable_polls_to_stop
+            && (!self.analytics_awaiting || settled_long);
+        self.phase = if settled {
             Phase::Stopped(StopReason::Settled)
         } else {
             Phase::Waiting {
