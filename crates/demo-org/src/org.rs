@@ -167,16 +167,50 @@ impl Org {
         to: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> impl Iterator<Item = AnalyticsConversation> + '_ {
+        let named = self.named_where(|c| c.start() >= from && c.start() < to);
+        self.merged(named, self.synthetic.started_in(from, to), now)
+    }
+
+    /// Analytics records of conversations that *had activity* during `[from, to)` (the async
+    /// jobs' interval semantics, api-facts §2.5): started before `to` and not ended before
+    /// `from`, as visible at `now`; in start order. Synthetic conversations never last longer
+    /// than [`crate::synthetic::MAX_DURATION`], so only starts from `from` minus that are read.
+    pub fn analytics_active_in(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> impl Iterator<Item = AnalyticsConversation> + '_ {
+        let active = move |c: &Conv| c.start() < to && c.end() >= from;
+        let named = self.named_where(active);
+        let synth = self
+            .synthetic
+            .started_in(from - crate::synthetic::MAX_DURATION, to)
+            .filter(move |c| active(c));
+        self.merged(named, synth, now)
+    }
+
+    fn named_where(&self, keep: impl Fn(&Conv) -> bool) -> Vec<&Conv> {
         let mut named: Vec<&Conv> = self
             .scenarios
             .iter()
             .map(|s| &s.conv)
-            .filter(|c| c.start() >= from && c.start() < to)
+            .filter(|c| keep(c))
             .collect();
         named.sort_by_key(|c| c.start());
+        named
+    }
+
+    /// Merge named and synthetic timelines by start and view them through analytics at `now`.
+    fn merged<'a>(
+        &'a self,
+        named: Vec<&'a Conv>,
+        synth: impl Iterator<Item = Conv> + 'a,
+        now: DateTime<Utc>,
+    ) -> impl Iterator<Item = AnalyticsConversation> + 'a {
         let lags = self.timing.lags;
         let mut named = named.into_iter().peekable();
-        let mut synth = self.synthetic.started_in(from, to).peekable();
+        let mut synth = synth.peekable();
         std::iter::from_fn(move || {
             let take_named = match (named.peek(), synth.peek()) {
                 (Some(n), Some(s)) => n.start() <= s.start(),

@@ -19,6 +19,10 @@ use std::collections::HashMap;
 /// How far back the synthetic conversations reach.
 pub const DAYS: i64 = 30;
 
+/// No synthetic conversation (after-call work included) lasts longer than this; generation
+/// keeps every start at least this far before start-up so all of them have ended.
+pub const MAX_DURATION: Duration = Duration::hours(3);
+
 #[derive(Debug, Clone, Copy)]
 struct Rec {
     start_ms: i64,
@@ -53,7 +57,7 @@ impl Synthetic {
         let mut rng = Rng::new(splitmix(seed ^ 0x5EED));
         let window_start = origin - Duration::days(DAYS);
         // Latest start: leaves room for the longest synthetic conversation (email: < 2 h).
-        let latest = origin - Duration::hours(3);
+        let latest = origin - MAX_DURATION;
         let mut recs: Vec<Rec> = (0..n)
             .map(|_| Rec {
                 start_ms: start_in(&mut rng, window_start, latest),

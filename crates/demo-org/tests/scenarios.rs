@@ -586,3 +586,41 @@ fn extreme_configuration_does_not_panic() {
     });
     assert!(running.now() >= running.origin());
 }
+
+#[test]
+fn activity_window_includes_conversations_that_started_earlier() {
+    let org = org();
+    let now = org.origin() + Duration::minutes(1);
+    // The long call started 20 minutes before start-up and is still going.
+    let from = org.origin();
+    let to = org.origin() + Duration::minutes(1);
+    let long = conv_id(&org, "long-live");
+    let started: Vec<_> = org
+        .analytics_started_in(from, to, now)
+        .filter_map(|c| c.conversation_id)
+        .collect();
+    let active: Vec<_> = org
+        .analytics_active_in(from, to, now)
+        .filter_map(|c| c.conversation_id)
+        .collect();
+    assert!(!started.contains(&long) && active.contains(&long));
+    // Ended before the window → not active.
+    assert!(!active.contains(&conv_id(&org, "blind-transfer")));
+    // Synthetic: every conversation active on a day either started that day or ran into it.
+    let day = org.origin() - Duration::days(4);
+    let next = day + Duration::days(1);
+    let active: Vec<_> = org.analytics_active_in(day, next, now).collect();
+    let started = org.analytics_started_in(day, next, now).count();
+    assert!(active.len() >= started);
+    for c in &active {
+        let (s, e) = (
+            c.conversation_start.expect("start"),
+            c.conversation_end.expect("ended"),
+        );
+        assert!(
+            s < next && e >= day,
+            "{:?} not active in the window",
+            c.conversation_id
+        );
+    }
+}
