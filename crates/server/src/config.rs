@@ -356,9 +356,9 @@ pub fn resolve(cli: &Cli, src: &Sources<'_>) -> Result<Config, ConfigError> {
     let mode = match (client_id, client_secret) {
         _ if demo_flag => Mode::Demo(knobs(cli)),
         (None, None) => {
-            if region.is_some() {
+            if region.is_some() || api_url.is_some() || login_url.is_some() {
                 notes.push(format!(
-                    "{ENV_REGION} is set but no client credentials: using the embedded demo org"
+                    "a region or API/login URL is set but no client credentials ({ENV_CLIENT_ID} / {ENV_CLIENT_SECRET}): using the embedded demo org"
                 ));
             }
             Mode::Demo(knobs(cli))
