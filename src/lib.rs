@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=pages::lens::LensPage/>
                     <Route path=path!("/c/:id") view=pages::lens::LensPage/>
+                    <Route path=path!("/bench/render") view=pages::bench::BenchPage/>
                 </Routes>
             </main>
             <components::footer::Footer/>

@@ -96,7 +96,7 @@ const AUTO_REFRESH_SECS: u32 = 5;
 
 /// Both panels, then the tabs.
 #[component]
-fn Comparison(
+pub fn Comparison(
     id: Signal<String>,
     lookup: Lookup,
     tab: Signal<Tab>,

@@ -1,4 +1,5 @@
 //! Route-level views.
 
+pub mod bench;
 pub mod lens;
 pub mod not_found;
