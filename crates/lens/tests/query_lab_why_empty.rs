@@ -344,3 +344,20 @@ fn causes_are_sorted_most_certain_first() {
         ]
     );
 }
+
+#[test]
+fn a_refused_query_is_not_blamed_on_lag() {
+    let q = query_for("2026-05-12T14:00:00Z");
+    let outcome = QueryOutcome::Failed {
+        status: 400,
+        error: None,
+    };
+    let kinds = run(
+        &found("2026-05-12T14:00:00Z"),
+        &q,
+        &outcome,
+        "2026-05-12T14:00:10Z",
+        &Hints::default(),
+    );
+    assert_eq!(kinds, vec![CauseKind::RejectedBody]);
+}

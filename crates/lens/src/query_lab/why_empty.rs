@@ -322,6 +322,10 @@ fn wrong_level(input: &EmptyCheck<'_>, out: &mut Vec<Cause>) {
 }
 
 fn too_new(input: &EmptyCheck<'_>, out: &mut Vec<Cause>) {
+    // A refused query (400/403/…) is not empty because of lag; other causes explain it.
+    if matches!(input.outcome, QueryOutcome::Failed { .. }) {
+        return;
+    }
     let Some(start) = known_start(input) else {
         return;
     };
