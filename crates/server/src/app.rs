@@ -11,7 +11,7 @@ use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::services::ServeDir;
@@ -33,6 +33,7 @@ pub fn router(state: AppState, policy: HostPolicy) -> Router {
         .route("/api/health", get(health::health))
         .route("/api/demo/scenarios", get(demo::scenarios))
         .route("/api/demo/clients", get(demo::clients))
+        .route("/api/demo/token", post(demo::token))
         .route("/api/v2/{*rest}", any(proxy::proxy))
         .route("/api/{*rest}", any(api_not_allowed))
         .route("/api", any(api_not_allowed))

@@ -8,7 +8,7 @@ use crate::secret::Secret;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// Starts the demo org and returns it with the upstream settings pointing at it.
@@ -52,6 +52,81 @@ pub async fn scenarios(State(state): State<AppState>) -> Response {
 /// server authenticates as one of these clients, and no client secret goes to the browser.
 pub async fn clients(State(state): State<AppState>) -> Response {
     relay(&state, "/demo/clients", true).await
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct TokenRequest {
+    /// Demo client name (`lens-demo-no-analytics`) or id.
+    pub client: String,
+}
+
+/// `POST /api/demo/token {"client":"lens-demo-no-analytics"}` → the demo org's token response for
+/// that client, so the app can show what a *limited* client's token sees (403
+/// `missing.any.permissions`) through the "use your own token" path. Demo mode only, and never for
+/// the client the server itself uses: the server's own credentials stay server-side.
+pub async fn token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Response {
+    if !state.demo_mode {
+        return LensError::DemoOnly("POST /api/demo/token".into()).into_response();
+    }
+    let bytes = match crate::proxy::forward::read_json_body(&headers, body).await {
+        Ok(b) => b,
+        Err(e) => return e.into_response(),
+    };
+    let req: TokenRequest = match serde_json::from_slice(&bytes) {
+        Ok(r) => r,
+        Err(_) => {
+            return LensError::BadJson("expected {\"client\": \"<demo client name>\"}".into())
+                .into_response();
+        }
+    };
+    let own = state.upstream.tokens.client_id();
+    let candidates: Vec<_> = demo_org::clients::DEMO_CLIENTS
+        .iter()
+        .filter(|c| c.id != own)
+        .collect();
+    let Some(client) = candidates
+        .iter()
+        .find(|c| c.name == req.client || c.id == req.client)
+    else {
+        return LensError::DemoUnknownClient {
+            given: crate::error::clip(&req.client),
+            valid: candidates
+                .iter()
+                .map(|c| c.name)
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+        .into_response();
+    };
+    let up = &state.upstream;
+    let sent = up
+        .http
+        .post(format!("{}/oauth/token", up.api_base))
+        .basic_auth(client.id, Some(client.secret))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await;
+    let resp = match sent {
+        Ok(r) => r,
+        Err(e) => return crate::proxy::upstream::transport_error(&e, up.timeout).into_response(),
+    };
+    let status = resp.status();
+    match resp.bytes().await {
+        Ok(b) => {
+            let mut out = Response::new(Body::from(b));
+            *out.status_mut() = status;
+            out.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            out
+        }
+        Err(e) => crate::proxy::upstream::transport_error(&e, up.timeout).into_response(),
+    }
 }
 
 async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Response {

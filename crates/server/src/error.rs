@@ -57,6 +57,8 @@ pub enum LensError {
     UpstreamTimeout { secs: u64 },
     #[error("{0} exists only in demo mode (the server is connected to a real org)")]
     DemoOnly(String),
+    #[error("unknown demo client {given:?}; use one of: {valid}")]
+    DemoUnknownClient { given: String, valid: String },
 }
 
 impl LensError {
@@ -64,6 +66,7 @@ impl LensError {
         use LensError::*;
         match self {
             NotAllowed { .. } | DemoOnly(_) => StatusCode::NOT_FOUND,
+            DemoUnknownClient { .. } => StatusCode::BAD_REQUEST,
             PathRejected
             | InvalidId { .. }
             | QueryNotAllowed { .. }
@@ -103,6 +106,7 @@ impl LensError {
             UpstreamUnreachable => "lens.upstream.unreachable",
             UpstreamTimeout { .. } => "lens.upstream.timeout",
             DemoOnly(_) => "lens.demo.only",
+            DemoUnknownClient { .. } => "lens.demo.unknown.client",
         }
     }
 }

@@ -65,6 +65,11 @@ impl TokenSource {
         }
     }
 
+    /// The OAuth client this source authenticates as (not secret).
+    pub fn client_id(&self) -> &str {
+        &self.credentials.client_id
+    }
+
     /// How many token requests have been sent (for tests, health and the bench).
     pub fn requests(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)

@@ -67,6 +67,62 @@ async fn embedded_demo_mode_end_to_end() {
     }
     assert!(!cl.body.contains("\"secret\""));
 
+    // A limited demo client's token for the "use your own token" path: 403 on analytics.
+    let json = ("Content-Type", "application/json");
+    let t = raw(
+        s.addr,
+        "POST",
+        "/api/demo/token",
+        &[json],
+        r#"{"client":"lens-demo-no-analytics"}"#,
+    )
+    .await;
+    assert_eq!(t.status, 200, "{}", t.body);
+    let limited = t.json()["access_token"]
+        .as_str()
+        .expect("access_token")
+        .to_string();
+    let bearer = format!("Bearer {limited}");
+    let first = scenarios[0]["conversationId"].as_str().expect("id");
+    let a = raw(
+        s.addr,
+        "GET",
+        &format!("/api/v2/analytics/conversations/{first}/details"),
+        &[("Authorization", bearer.as_str())],
+        "",
+    )
+    .await;
+    assert_eq!(a.status, 403, "{}", a.body);
+    assert_eq!(a.json()["code"], "missing.any.permissions");
+    assert_eq!(a.header("x-lens-auth"), Some("your-token"));
+    // Never the server's own client, never an unknown one, never cross-origin.
+    let own = raw(
+        s.addr,
+        "POST",
+        "/api/demo/token",
+        &[json],
+        r#"{"client":"lens-demo-full"}"#,
+    )
+    .await;
+    assert_eq!(
+        (own.status, own.json()["code"].as_str()),
+        (400, Some("lens.demo.unknown.client"))
+    );
+    assert!(
+        own.json()["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("lens-demo-no-analytics"))
+    );
+    let x = raw(
+        s.addr,
+        "POST",
+        "/api/demo/token",
+        &[json, ("Origin", "http://evil.example")],
+        r#"{"client":"lens-demo-no-analytics"}"#,
+    )
+    .await;
+    assert_eq!(x.status, 403);
+
     // Both API families answer through the proxy for the scenario conversations.
     let mut conversations_ok = 0;
     for sc in scenarios {
@@ -256,8 +312,19 @@ async fn injected_5xx_passes_through_unchanged() {
 async fn demo_endpoints_are_404_in_real_mode() {
     let demo = demo_upstream(DemoConfig::default()).await;
     let s = server_for(&demo.base_url).await;
-    for p in ["/api/demo/scenarios", "/api/demo/clients"] {
-        let r = raw(s.addr, "GET", p, &[], "").await;
+    for (m, p) in [
+        ("GET", "/api/demo/scenarios"),
+        ("GET", "/api/demo/clients"),
+        ("POST", "/api/demo/token"),
+    ] {
+        let r = raw(
+            s.addr,
+            m,
+            p,
+            &[("Content-Type", "application/json")],
+            r#"{"client":"lens-demo-no-analytics"}"#,
+        )
+        .await;
         assert_eq!(r.status, 404);
         assert_eq!(r.json()["code"], "lens.demo.only");
     }

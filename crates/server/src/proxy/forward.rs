@@ -144,7 +144,7 @@ async fn send(
 
 /// Checks `Content-Type: application/json`, the size limit and that the body is a JSON object.
 /// The original bytes are forwarded, so Genesys sees exactly what the app sent.
-async fn read_json_body(headers: &HeaderMap, body: Body) -> Result<Bytes, LensError> {
+pub async fn read_json_body(headers: &HeaderMap, body: Body) -> Result<Bytes, LensError> {
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
