@@ -270,7 +270,25 @@ async fn unreachable_upstream_is_502_and_timeout_is_504() {
         r.body
     );
 
+    // Token fine, API host down: 502 lens.upstream.unreachable.
     let f = fake::spawn().await;
+    let mut cfg = real_config(&dead, CLIENT_ID, SECRET, temp_dist("api-down"));
+    if let server::config::Mode::Real(up) = &mut cfg.mode {
+        up.login_url = f.base_url.clone();
+    }
+    let s = server::start(cfg).await.expect("start");
+    let r = raw(
+        s.addr,
+        "GET",
+        &format!("/api/v2/conversations/{CONV_ID}"),
+        &[],
+        "",
+    )
+    .await;
+    assert_eq!(r.status, 502);
+    assert_eq!(r.json()["code"], "lens.upstream.unreachable");
+    assert_eq!(f.script.token_requests.load(Ordering::SeqCst), 1);
+
     f.script.api_delay_ms.store(3_000, Ordering::SeqCst);
     let mut cfg = real_config(&f.base_url, CLIENT_ID, SECRET, temp_dist("timeout"));
     cfg.upstream_timeout = Duration::from_secs(1);
