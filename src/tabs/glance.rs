@@ -5,7 +5,7 @@ use lens::lookup::Api;
 use leptos::prelude::*;
 
 use super::TabCtx;
-use crate::components::claim::{ClaimList, ClaimView};
+use crate::components::claim::{ClaimList, ClaimView, RichText};
 use crate::logic::side::Side;
 
 #[component]
@@ -91,7 +91,7 @@ fn SideCard(side: Side, glance: Option<SideGlance>) -> impl IntoView {
                 <h4 class="sub-title">"Wrap-up"</h4>
                 <ul class="plain-list">
                     {g.wrapups.into_iter().map(|w| view! {
-                        <li><strong>{w.participant_label}</strong>": " {w.detail} " " <code class="muted small">{w.path}</code></li>
+                        <li><strong>{w.participant_label}</strong>": " <RichText text=w.detail/> " " <code class="muted small">{w.path}</code></li>
                     }).collect_view()}
                 </ul>
             })}
@@ -121,10 +121,10 @@ fn DisagreementView(d: Disagreement) -> impl IntoView {
     };
     view! {
         <li class=class>
-            <p class="diff-title"><strong>{d.title}</strong> " " <span class="chip">{tag}</span></p>
+            <p class="diff-title"><strong><RichText text=d.title/></strong> " " <span class="chip">{tag}</span></p>
             <div class="diff-values">
-                <div><span class="side-dot side-dot-conversations" aria-hidden="true"></span><span class="visually-hidden">"Conversations API: "</span>{d.realtime}</div>
-                <div><span class="side-dot side-dot-analytics" aria-hidden="true"></span><span class="visually-hidden">"Analytics API: "</span>{d.analytics}</div>
+                <div><span class="side-dot side-dot-conversations" aria-hidden="true"></span><span class="visually-hidden">"Conversations API: "</span><span><RichText text=d.realtime/></span></div>
+                <div><span class="side-dot side-dot-analytics" aria-hidden="true"></span><span class="visually-hidden">"Analytics API: "</span><span><RichText text=d.analytics/></span></div>
             </div>
             <ClaimList claims=d.why/>
         </li>

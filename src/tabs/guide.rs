@@ -4,7 +4,7 @@
 use lens::guide::{self, Goal};
 use leptos::prelude::*;
 
-use crate::components::claim::ClaimList;
+use crate::components::claim::{ClaimList, RichText};
 use crate::components::source_link::SourceLink;
 
 #[component]
@@ -36,8 +36,8 @@ pub fn GuideTab() -> impl IntoView {
                     {(!r.caveats.is_empty()).then(|| view! { <h4 class="sub-title">"Watch out"</h4> <ClaimList claims=r.caveats/> })}
                     {r.corrects.map(|m| view! {
                         <div class="note note-warn">
-                            <p><strong>"The tutorial says: "</strong>{m.claim}</p>
-                            <p><strong>"In fact: "</strong>{m.truth} " " <SourceLink source=m.source/></p>
+                            <p><strong>"The tutorial says: "</strong><RichText text=m.claim/></p>
+                            <p><strong>"In fact: "</strong><RichText text=m.truth/> " " <SourceLink source=m.source/></p>
                         </div>
                     })}
                     {(!r.in_this_app).then(|| view! { <p class="muted small">"This app does not demonstrate this call."</p> })}
@@ -48,7 +48,7 @@ pub fn GuideTab() -> impl IntoView {
             <summary>"All the tutorial's misconceptions"</summary>
             <ul class="plain-list">
                 {guide::misconceptions().into_iter().map(|m| view! {
-                    <li><p><strong>"Claim: "</strong>{m.claim}</p><p><strong>"Reality: "</strong>{m.truth} " " <SourceLink source=m.source/></p></li>
+                    <li><p><strong>"Claim: "</strong><RichText text=m.claim/></p><p><strong>"Reality: "</strong><RichText text=m.truth/> " " <SourceLink source=m.source/></p></li>
                 }).collect_view()}
             </ul>
         </details>

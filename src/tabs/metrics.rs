@@ -5,6 +5,7 @@ use lens::metrics::{self, Check, MetricRow, Outcome};
 use leptos::prelude::*;
 
 use super::TabCtx;
+use crate::components::claim::RichText;
 use crate::components::source_link::SourceLink;
 
 #[component]
@@ -63,7 +64,7 @@ fn CheckView(c: Check) -> impl IntoView {
             <p class="muted small">{c.scope}</p>
             <p><code>{c.formula}</code></p>
             <p><code>{c.arithmetic}</code></p>
-            <p class="small">{c.explanation} " " <SourceLink source=c.source/></p>
+            <p class="small"><RichText text=c.explanation/> " " <SourceLink source=c.source/></p>
         </li>
     }
 }
@@ -85,7 +86,7 @@ fn MetricTable(rows: Vec<MetricRow>) -> impl IntoView {
                             <td data-label="Metric"><code>{r.name.clone()}</code>{(!r.known_name).then(|| view! { " " <span class="badge badge-unverified">"not in SDK list"</span> })}</td>
                             <td data-label="Value">{r.display}</td>
                             <td data-label="emitDate" class="mono small">{r.emit_date.unwrap_or_else(|| "—".into())}</td>
-                            <td data-label="Meaning">{r.meaning} " " <SourceLink source=r.source/></td>
+                            <td data-label="Meaning"><RichText text=r.meaning/> " " <SourceLink source=r.source/></td>
                         </tr>
                     }
                 }).collect_view()}

@@ -253,3 +253,65 @@ for (const theme of ["light", "dark"] as const) {
     }
   });
 }
+
+test("the errors catalogue explains every status for both calls, with permissions and sources", async ({ page, request }) => {
+  const scenario = endedScenario(await demoScenarios(request));
+  const lens = new LensPage(page);
+  await lens.goto(`/c/${scenario.conversationId}?tab=errors`);
+  await lens.expectBothStatus(200);
+  const panel = page.getByRole("tabpanel");
+  const statuses = panel.getByRole("group", { name: "Status to explain" });
+
+  await statuses.getByRole("button", { name: "403", exact: true }).click();
+  await expect(panel).toContainText("Missing permission");
+  await expect(panel).toContainText("conversation:communication:view");
+  await expect(panel).toContainText("analytics:conversationDetail:view");
+  await expect(panel).toContainText("scopes do not apply");
+
+  await statuses.getByRole("button", { name: "429", exact: true }).click();
+  await expect(panel).toContainText("Rate limited");
+  await expect(panel).toContainText("Retry-After");
+
+  await statuses.getByRole("button", { name: "401", exact: true }).click();
+  await expect(panel).toContainText("Not authenticated");
+
+  await statuses.getByRole("button", { name: "503", exact: true }).click();
+  await expect(statuses.getByRole("button", { name: "503", exact: true })).toHaveAttribute("aria-pressed", "true");
+  // Every explanation names where it comes from.
+  expect(await panel.getByText("Source:").count()).toBeGreaterThan(3);
+});
+
+test("the JSON tree documents fields and lights up the counterpart in the other API", async ({ page, request }) => {
+  const scenario = endedScenario(await demoScenarios(request));
+  const lens = new LensPage(page);
+  await lens.goto(`/c/${scenario.conversationId}?tab=json`);
+  await lens.expectBothStatus(200);
+  const convTree = page.getByRole("tree", { name: "Conversations API response body" });
+  const anaTree = page.getByRole("tree", { name: "Analytics API response body" });
+  await convTree.locator('[role=treeitem][data-path="startTime"]').focus();
+  await expect(page.getByRole("status").filter({ hasText: "Conversation.startTime · datetime" })).toBeVisible();
+  await expect(anaTree.locator('[role=treeitem][data-path="conversationStart"]')).toHaveClass(/jt-hit/);
+  // Keyboard: ArrowDown moves on, ArrowLeft/Right collapse and expand.
+  const participants = convTree.locator('[role=treeitem][data-path="participants"]');
+  await participants.focus();
+  await expect(participants).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("ArrowLeft");
+  await expect(participants).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("ArrowRight");
+  await expect(participants).toHaveAttribute("aria-expanded", "true");
+});
+
+test("the timeline draws a lane per participant with both APIs and explains a bar on focus", async ({ page, request }) => {
+  const scenario = endedScenario(await demoScenarios(request));
+  const lens = new LensPage(page);
+  await lens.goto(`/c/${scenario.conversationId}?tab=timeline`);
+  await lens.expectBothStatus(200);
+  const panel = page.getByRole("tabpanel");
+  expect(await panel.locator(".tl-lane").count()).toBeGreaterThan(1);
+  await expect(panel.getByRole("group", { name: "Legend" })).toContainText("interact");
+  const bar = panel.getByRole("img", { name: /^Analytics API: / }).first();
+  await bar.focus();
+  await expect(panel.locator(".tl-detail")).toContainText("Analytics API");
+  await panel.getByRole("button", { name: "Zoom in" }).click();
+  await expect(panel.getByRole("button", { name: "Whole conversation" })).toBeEnabled();
+});
