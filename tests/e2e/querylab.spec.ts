@@ -3,6 +3,7 @@ import { demoScenarios, endedScenario, type DemoScenario } from "./pages/lens-pa
 
 // The Query lab tab (issue 7): build and run the details query for the pasted conversation,
 // trigger each "Why is it empty?" branch the demo org can produce, walk pages, run a job.
+// Too new and missing permission need their own servers: querylab-toonew / querylab-permission.
 
 async function openLab(page: Page, id: string): Promise<void> {
   await page.goto(`/c/${id}?tab=query`);
@@ -137,24 +138,6 @@ test("why empty: an ID nobody has", async ({ page }) => {
   await expect(page.getByTestId("query-body")).toContainText(unknown);
   await run(page);
   await expect(cause(page, "UnknownId")).toBeVisible();
-});
-
-test("why empty: missing permission (limited demo client)", async ({ page, request }) => {
-  const res = await request.post("/api/demo/token", { data: { client: "lens-demo-no-analytics" } });
-  test.skip(res.status() !== 200, "the server offers no demo token endpoint (POST /api/demo/token)");
-  const token: string = (await res.json()).access_token;
-  await page.goto("/");
-  await page.getByRole("button", { name: /Access token/ }).click();
-  const drawer = page.getByRole("region", { name: "Use your own access token" });
-  await drawer.getByLabel("Access token").fill(token);
-  await drawer.getByRole("button", { name: "Use token" }).click();
-  // Client-side navigation keeps the in-memory token.
-  await page.getByLabel("Conversation ID or Genesys Cloud URL").fill(scenario.conversationId);
-  await page.getByRole("button", { name: "Look up", exact: true }).click();
-  await page.getByRole("tab", { name: "Query lab" }).click();
-  await run(page);
-  await expect(page.getByTestId("query-status")).toContainText("HTTP 403");
-  await expect(cause(page, "MissingPermission")).toContainText("analytics:conversationDetail:view");
 });
 
 test("paging walk de-duplicates and reports totalHits", async ({ page }) => {
