@@ -37,5 +37,9 @@ pub use view::OrgView;
 /// # Errors
 /// When the loopback port cannot be bound.
 pub async fn spawn(cfg: DemoConfig) -> std::io::Result<RunningDemo> {
-    http::spawn_with_state(AppState::new(cfg)).await
+    // Building the synthetic org is CPU work: keep it off the async worker threads.
+    let state = tokio::task::spawn_blocking(move || AppState::new(cfg))
+        .await
+        .map_err(std::io::Error::other)?;
+    http::spawn_with_state(state).await
 }

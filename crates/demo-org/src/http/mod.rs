@@ -1,8 +1,24 @@
 //! The HTTP face of the demo org: real Genesys paths and shapes on one base URL that serves both
 //! the login host's `POST /oauth/token` and the API host's `/api/v2/...`.
 //!
+//! | endpoint | answer | permission (ANY of) |
+//! |---|---|---|
+//! | `POST /oauth/token` | `{access_token, token_type, expires_in}` / RFC 6749 error | — |
+//! | `GET /api/v2/conversations/{id}` | `Conversation` | conversation:communication:view |
+//! | `GET /api/v2/conversations/{calls,callbacks,emails,messages}/{id}` | `CallConversation` & co. | none (as documented) |
+//! | `GET /api/v2/tokens/me` | simplified `TokenInfo` | — |
+//! | `GET /api/v2/analytics/conversations/{id}/details` | `AnalyticsConversationWithoutAttributes` | analytics:conversationDetail:view, analytics:agentConversationDetail:view |
+//! | `GET /api/v2/analytics/conversations/details?id=a,b` | `{conversations: [...]}` | same |
+//! | `POST /api/v2/analytics/conversations/details/query` | `AnalyticsConversationQueryResponse` | same |
+//! | `POST /api/v2/analytics/conversations/details/jobs` | 202 `{jobId}` | same |
+//! | `GET/DELETE …/details/jobs/{jobId}` | `AsyncQueryStatus` / 202 or 204 | same |
+//! | `GET …/details/jobs/{jobId}/results?cursor=&pageSize=` | `AnalyticsConversationAsyncQueryResponse` | same |
+//! | `GET …/details/jobs/availability` | `{dataAvailabilityDate}` | analytics:conversationDetail:view |
+//! | `GET /demo/clients`, `GET /demo/scenarios` | demo-only lists | — |
+//! | `GET/POST/DELETE /demo/faults`, `GET/POST /demo/clock` | demo-only fault injection, clock | — |
+//!
 //! Layers, outermost first: correlation id + `ErrorBody` rendering ([`correlation`]), fault
-//! injection ([`crate::faults`]), then per route: bearer auth + rate limit ([`auth`]).
+//! injection ([`crate::faults`]), then per API route: bearer auth + rate limit ([`auth`]).
 
 pub mod analytics;
 pub mod auth;

@@ -72,19 +72,22 @@ pub fn plan_details(q: &ConversationQuery, now: DateTime<Utc>) -> Result<Details
 }
 
 /// Run a planned query over candidate conversations (already restricted to the start-day window).
+/// Only `(sort key, id)` of each hit is kept; the page's records are fetched again with `fetch`
+/// (deterministic at a fixed `now`), so memory stays flat however many conversations match.
 ///
 /// # Errors
 /// Only aggregation specs can fail here, and `plan_details` has already checked them.
 pub fn execute_details(
     plan: &DetailsPlan,
     candidates: impl Iterator<Item = AnalyticsConversation>,
+    fetch: impl Fn(&str) -> Option<AnalyticsConversation>,
 ) -> Result<AnalyticsConversationQueryResponse, ApiError> {
     let mut aggs = plan
         .aggregations
         .iter()
         .map(aggregate::Agg::new)
         .collect::<Result<Vec<_>, _>>()?;
-    let mut hits: Vec<(Option<DateTime<Utc>>, String, AnalyticsConversation)> = Vec::new();
+    let mut hits: Vec<(Option<DateTime<Utc>>, String, ())> = Vec::new();
     for c in candidates {
         if !plan.filters.matches(&c) {
             continue;
@@ -92,17 +95,16 @@ pub fn execute_details(
         for a in &mut aggs {
             a.add(&c);
         }
-        let key = plan.sort.key(&c);
-        let id = c.conversation_id.clone().unwrap_or_default();
-        hits.push((key, id, c));
+        hits.push((plan.sort.key(&c), c.conversation_id.unwrap_or_default(), ()));
     }
     let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
     plan.sort.sort(&mut hits);
     let page: Vec<_> = hits
-        .into_iter()
+        .iter()
         .skip(plan.page.offset())
         .take(plan.page.size)
-        .map(|(_, _, c)| without_attributes(c))
+        .filter_map(|(_, id, ())| fetch(id))
+        .map(without_attributes)
         .collect();
     Ok(AnalyticsConversationQueryResponse {
         // Past the last page the array is absent, not empty (api-facts §2.3).
@@ -133,8 +135,10 @@ pub fn run_details_query(
                 .filter(|id| seen.insert(id.clone()))
                 .filter_map(|id| org.analytics(&id, now))
                 .filter(|c| c.conversation_start.is_some_and(|s| s >= from && s < to));
-            execute_details(&plan, hits)
+            execute_details(&plan, hits, |id| org.analytics(id, now))
         }
-        None => execute_details(&plan, org.analytics_started_in(from, to, now)),
+        None => execute_details(&plan, org.analytics_started_in(from, to, now), |id| {
+            org.analytics(id, now)
+        }),
     }
 }
