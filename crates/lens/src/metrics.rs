@@ -104,7 +104,7 @@ pub const CATALOGUE: &[MetricInfo] = &[
     ),
     v(
         "tTalk",
-        "Time talking/interacting — one value per `interact` period, emitted when the period ends.",
+        "Time talking/interacting (the `interact` segment), in ms, emitted when the talking completes. Whether each `interact` period emits its own value is UNVERIFIED (the blueprint sample has one period).",
         "agent",
     ),
     v(
@@ -114,7 +114,7 @@ pub const CATALOGUE: &[MetricInfo] = &[
     ),
     v(
         "tHeld",
-        "Time on hold — one value per `hold` period.",
+        "Time on hold (the `hold` segment), in ms. Whether each `hold` period emits its own value is UNVERIFIED (the blueprint sample has one hold).",
         "agent",
     ),
     v(
@@ -389,7 +389,8 @@ fn check(
     right: i64,
     tolerance_ms: i64,
 ) -> Check {
-    let off = left - right;
+    // Saturating: metric values come from the wire and may be absurd.
+    let off = left.saturating_sub(right);
     Check {
         title: title.to_owned(),
         scope: scope.to_owned(),
@@ -398,7 +399,7 @@ fn check(
         left,
         right,
         tolerance_ms,
-        outcome: if off.abs() <= tolerance_ms {
+        outcome: if off.unsigned_abs() <= tolerance_ms.unsigned_abs() {
             Outcome::Pass
         } else {
             Outcome::Fail { off_by_ms: off }
@@ -417,7 +418,7 @@ fn sum_metric(s: &AnalyticsSession, name: &str) -> Option<(i64, Vec<i64>)> {
         .filter(|m| m.name.as_deref() == Some(name))
         .filter_map(|m| m.value)
         .collect();
-    (!vals.is_empty()).then(|| (vals.iter().sum(), vals))
+    (!vals.is_empty()).then(|| (saturating_sum(&vals), vals))
 }
 
 /// Summed durations of the session's segments of one type; `None` if there are none, `Err` if one is open.
@@ -439,7 +440,11 @@ fn sum_segments(s: &AnalyticsSession, ty: &str) -> Option<Result<(i64, Vec<i64>)
             _ => return Some(Err(())),
         }
     }
-    Some(Ok((parts.iter().sum(), parts)))
+    Some(Ok((saturating_sum(&parts), parts)))
+}
+
+fn saturating_sum(v: &[i64]) -> i64 {
+    v.iter().fold(0i64, |acc, x| acc.saturating_add(*x))
 }
 
 fn plus(parts: &[i64]) -> String {
@@ -547,7 +552,7 @@ fn session_checks(s: &AnalyticsSession, scope: &str, out: &mut Vec<Check>) {
                 human_ms(w)
             ),
             h,
-            t + hd + w,
+            t.saturating_add(hd).saturating_add(w),
             0,
         );
         c.explanation = "Handle time is talk plus hold plus after-call work; a missing part counts as 0 (the blueprint sample has no ACW: tHandle = tTalk + tHeld).".to_owned();
@@ -565,7 +570,7 @@ fn session_checks(s: &AnalyticsSession, scope: &str, out: &mut Vec<Check>) {
                 0,
             );
             c.explanation = format!(
-                "{name} is emitted once per period; {name}Complete repeats the completed total."
+                "{name}Complete repeats the completed total; whether {name} is emitted once per period is UNVERIFIED (the blueprint sample has one period)."
             );
             out.push(c);
         }
@@ -621,7 +626,8 @@ pub fn cross_checks(c: &Conversation, a: &AnalyticsConversationWithoutAttributes
         };
         for s in p.sessions.as_deref().unwrap_or_default() {
             if let Some((v, _)) = sum_metric(s, "tAcw") {
-                *acw_by_participant.entry(id).or_default() += v;
+                let e = acw_by_participant.entry(id).or_default();
+                *e = e.saturating_add(v);
             }
         }
     }
@@ -641,8 +647,11 @@ pub fn cross_checks(c: &Conversation, a: &AnalyticsConversationWithoutAttributes
             "Wrap-up seconds vs tAcw",
             &label,
             "Wrapup.durationSeconds × 1000 ≈ tAcw",
-            format!("{secs} s × 1000 = {} ms ≈ {acw} ms", secs * 1000),
-            secs * 1000,
+            format!(
+                "{secs} s × 1000 = {} ms ≈ {acw} ms",
+                secs.saturating_mul(1000)
+            ),
+            secs.saturating_mul(1000),
             acw,
             999,
         );
