@@ -144,7 +144,7 @@ pub const CONCEPTS: &[Concept] = &[
         Both,
         &["participants[].id"],
         &["participants[].participantId"],
-        "The participant's id within this conversation (same value on both sides) — not a user id.",
+        "The participant's id within this conversation — not a user id. (Same value on both sides in our reference's constructed examples; UNVERIFIED.)",
         sources::PAIN_IDS,
     ),
     c(
@@ -504,6 +504,98 @@ pub fn counterpart_paths(from_realtime: bool, concrete_path: &str, other: &Value
     out
 }
 
+/// Like [`counterpart_paths`], but narrowed to the same participant (matched by participant id)
+/// and, for communication-level fields, the same leg (communication id = session id), using the
+/// hovered body `this` to read those ids. Conversation-level counterparts are always kept; when
+/// nothing matches the narrower scope, the wider one is used.
+#[must_use]
+pub fn counterpart_paths_scoped(
+    from_realtime: bool,
+    concrete_path: &str,
+    this: &Value,
+    other: &Value,
+) -> Vec<String> {
+    let all = counterpart_paths(from_realtime, concrete_path, other);
+    let Some((pi, leg)) = participant_and_leg(concrete_path) else {
+        return all;
+    };
+    let this_p = this.get("participants").and_then(|p| p.get(pi));
+    let pid_key = |rt: bool| if rt { "id" } else { "participantId" };
+    let Some(pid) = this_p
+        .and_then(|p| p.get(pid_key(from_realtime)))
+        .and_then(Value::as_str)
+    else {
+        return all;
+    };
+    let other_ps = other
+        .get("participants")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let Some(pj) = other_ps
+        .iter()
+        .position(|p| p.get(pid_key(!from_realtime)).and_then(Value::as_str) == Some(pid))
+    else {
+        return all;
+    };
+    let p_prefix = format!("participants[{pj}]");
+    // The leg: a media array entry (real-time) or a session (analytics) of the hovered participant.
+    let leg_id = leg
+        .and_then(|(array, k)| this_p.and_then(|p| p.get(array)).and_then(|a| a.get(k)))
+        .and_then(|l| {
+            l.get(if from_realtime { "id" } else { "sessionId" })
+                .and_then(Value::as_str)
+        });
+    let leg_prefix = leg_id.and_then(|id| {
+        let op = &other_ps[pj];
+        if from_realtime {
+            let sessions = op.get("sessions").and_then(Value::as_array)?;
+            let m = sessions
+                .iter()
+                .position(|s| s.get("sessionId").and_then(Value::as_str) == Some(id))?;
+            Some(format!("{p_prefix}.sessions[{m}]"))
+        } else {
+            json_path::MEDIA_ARRAYS.iter().find_map(|array| {
+                let legs = op.get(*array).and_then(Value::as_array)?;
+                let m = legs
+                    .iter()
+                    .position(|l| l.get("id").and_then(Value::as_str) == Some(id))?;
+                Some(format!("{p_prefix}.{array}[{m}]"))
+            })
+        }
+    });
+    let under = |path: &str, prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+    };
+    let top_level: Vec<String> = all
+        .iter()
+        .filter(|p| !p.starts_with("participants["))
+        .cloned()
+        .collect();
+    for prefix in leg_prefix.iter().chain(std::iter::once(&p_prefix)) {
+        let scoped: Vec<String> = all.iter().filter(|p| under(p, prefix)).cloned().collect();
+        if !scoped.is_empty() {
+            return top_level.into_iter().chain(scoped).collect();
+        }
+    }
+    if top_level.is_empty() { all } else { top_level }
+}
+
+/// `participants[i]` and, when the path goes into a leg, `(array, k)` of `participants[i].array[k]`.
+fn participant_and_leg(path: &str) -> Option<(usize, Option<(&str, usize)>)> {
+    let rest = path.strip_prefix("participants[")?;
+    let (i, rest) = rest.split_once(']')?;
+    let i = i.parse().ok()?;
+    let leg = rest.strip_prefix('.').and_then(|r| {
+        let (array, after) = r.split_once('[')?;
+        let (k, _) = after.split_once(']')?;
+        let is_leg = array == "sessions" || json_path::MEDIA_ARRAYS.contains(&array);
+        is_leg.then_some((array, k.parse().ok()?))
+    });
+    Some((i, leg))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -589,6 +681,35 @@ mod tests {
         );
         let back = counterpart_paths(false, "participants[0].participantId", &rt());
         assert_eq!(back, vec!["participants[0].id"]);
+    }
+
+    #[test]
+    fn scoped_counterparts_stay_on_the_same_participant_and_leg() {
+        let rt = json!({"participants": [
+            {"id": "p0", "purpose": "customer", "calls": [{"id": "s0", "state": "disconnected"}]},
+            {"id": "p1", "purpose": "agent", "calls": [{"id": "s1a", "state": "disconnected"}, {"id": "s1b", "state": "connected"}]}]});
+        let an = json!({"participants": [
+            {"participantId": "p1", "purpose": "agent", "sessions": [
+                {"sessionId": "s1b", "segments": [{"segmentEnd": "x"}]}, {"sessionId": "s1a", "segments": [{"segmentEnd": "y"}]}]},
+            {"participantId": "p0", "purpose": "customer", "sessions": [{"sessionId": "s0", "segments": [{"segmentEnd": "z"}]}]}]});
+        assert_eq!(
+            counterpart_paths_scoped(true, "participants[1].purpose", &rt, &an),
+            vec!["participants[0].purpose"]
+        );
+        assert_eq!(
+            counterpart_paths_scoped(true, "participants[1].calls[0].state", &rt, &an),
+            vec!["participants[0].sessions[1].segments[0].segmentEnd"]
+        );
+        assert_eq!(
+            counterpart_paths_scoped(false, "participants[0].sessions[0].sessionId", &an, &rt),
+            vec!["participants[1].calls[1].id"]
+        );
+        assert_eq!(
+            counterpart_paths_scoped(true, "startTime", &rt, &an),
+            counterpart_paths(true, "startTime", &an)
+        );
+        let _ = counterpart_paths_scoped(true, "participants[99].calls[5].x", &rt, &an);
+        let _ = counterpart_paths_scoped(true, "participants[x", &json!(null), &json!(3));
     }
 
     /// Walk `path` through the reference models' field docs; `{media}` must resolve via some media array.
