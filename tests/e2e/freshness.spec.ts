@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
@@ -63,6 +64,14 @@ test("watches a live call until analytics catch up, then stops by itself", async
   const log = page.getByTestId("change-log");
   await expect(log.getByTestId("log-entry").first()).toBeVisible();
   await expect(page.getByTestId("poll-status")).toContainText("Stopped by itself", { timeout: 120_000 });
+  for (const theme of ["light", "dark"]) {
+    await page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
+    const results = await new AxeBuilder({ page }).include('[data-testid="freshness"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    expect(serious, `axe on the freshness log (${theme})`).toEqual([]);
+  }
   // Real time changed while the call was live (matched by participant/communication id).
   await expect(log.locator('[data-api="realtime"][data-kind="changed"]').first()).toBeVisible();
   await expect(log.locator('[data-api="realtime"] [data-testid="change"]').first()).toContainText("→");

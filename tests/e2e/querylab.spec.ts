@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demoScenarios, endedScenario, type DemoScenario } from "./pages/lens-page";
 
@@ -167,4 +168,24 @@ test("an async job runs to FULFILLED, every result page is read, dataAvailabilit
   // Jobs read the datalake: a conversation from minutes ago lies after dataAvailabilityDate,
   // and the lab says so instead of leaving an unexplained empty result.
   await expect(page.getByTestId("job-availability")).toContainText("may be missing from job results");
+});
+
+test("no serious accessibility violations in the lab (results, warnings, why-empty, walk, job open)", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openLab(page, scenario.conversationId);
+  await page.getByTestId("add-predicate").click();
+  await page.getByTestId("predicate-level").selectOption("conversation");
+  await page.getByTestId("interval-input").fill("2026-01-01T00:00:00Z/P1D");
+  await run(page);
+  await expect(page.getByTestId("why-empty")).toBeVisible();
+  await page.getByTestId("paging-walk").locator("summary").click();
+  await page.getByTestId("job-runner").locator("summary").click();
+  for (const theme of ["light", "dark"]) {
+    await page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
+    const results = await new AxeBuilder({ page }).include('[data-testid="query-lab"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    expect(serious, `axe on the query lab (${theme})`).toEqual([]);
+  }
 });
