@@ -243,3 +243,45 @@ fn require_conversation_end_toggles_one_exists_predicate() {
     assert!(!f.requires_conversation_end());
     assert_eq!(f.predicates.len(), 0);
 }
+
+#[test]
+fn lab_sources_are_public_links_and_unverified_ones_say_so() {
+    use lens::query_lab::sources::*;
+    let all = [
+        QUERY_INTERVAL_DOC,
+        DETAIL_QUERY_INTERVAL_HELP,
+        TUTORIAL_2020_LIMITS,
+        PREDICATE_DIMENSIONS,
+        WRONG_LEVEL_IGNORED,
+        PAGING_BEHAVIOR_BLOG,
+        DETAILS_LATENCY,
+        DATA_CAN_CHANGE,
+        RETENTION_HELP,
+        DETAILS_PERMISSIONS,
+        BY_ID_NO_INTERVAL,
+        ASYNC_JOBS,
+        ASYNC_JOB_ORDER_UNVERIFIED,
+        RATE_LIMIT,
+        REALTIME_END,
+        ANALYTICS_END,
+    ];
+    for s in all {
+        assert!(
+            s.href.starts_with("https://"),
+            "{} has no public link",
+            s.label
+        );
+        assert!(
+            s.label.contains("api-facts") || s.label.contains("user-pain-points"),
+            "{} names no reference section",
+            s.label
+        );
+        let l = s.label.to_lowercase();
+        assert_eq!(
+            !s.verified,
+            l.contains("unverified") || l.contains("verify"),
+            "{}",
+            s.label
+        );
+    }
+}
