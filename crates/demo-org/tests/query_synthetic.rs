@@ -132,3 +132,34 @@ async fn segment_filter_on_queue_returns_only_matching_conversations() {
     assert_eq!(g.body["totalHits"], all.body["totalHits"]);
     demo.shutdown().await;
 }
+
+#[test]
+fn cached_hit_lists_page_exactly_like_a_fresh_query() {
+    let state = demo_org::AppState::new(cfg());
+    let now = state.now();
+    let cache = demo_org::query::cache::HitCache::default();
+    assert!(
+        state.settled_before() >= ts("2026-05-18T00:00:00.000Z"),
+        "a past day is settled"
+    );
+    for page in 1..=3 {
+        let q: model::analytics::ConversationQuery = serde_json::from_value(json!({
+            "interval": DAY, "order": "desc", "paging": {"pageSize": 7, "pageNumber": page},
+            "aggregations": [{"type": "termFrequency", "dimension": "mediaType"}]
+        }))
+        .unwrap_or_default();
+        let fresh = demo_org::query::run_details_query(state.org.as_ref(), &q, now);
+        let cached = demo_org::query::run_details_query_cached(
+            state.org.as_ref(),
+            &q,
+            now,
+            &cache,
+            state.settled_before(),
+        );
+        assert_eq!(
+            fresh.map_err(|e| e.code),
+            cached.map_err(|e| e.code),
+            "page {page}"
+        );
+    }
+}

@@ -85,5 +85,12 @@ pub async fn details_query(
     GcJson(body): GcJson<ConversationQuery>,
 ) -> Result<Json<AnalyticsConversationQueryResponse>, ApiError> {
     auth.require_any(DETAIL_PERMS)?;
-    query::run_details_query(state.org.as_ref(), &body, state.now()).map(Json)
+    query::run_details_query_cached(
+        state.org.as_ref(),
+        &body,
+        state.now(),
+        &state.query_cache,
+        state.settled_before(),
+    )
+    .map(Json)
 }

@@ -20,6 +20,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     pub jobs: Arc<JobStore>,
     pub faults: Arc<Faults>,
+    /// Hit lists of settled details queries (paging a past day scans it once).
+    pub query_cache: Arc<crate::query::cache::HitCache>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -44,7 +46,20 @@ impl AppState {
             tokens: Arc::new(TokenStore::default()),
             jobs: Arc::new(JobStore::default()),
             faults: Arc::new(Faults::default()),
+            query_cache: Arc::new(crate::query::cache::HitCache::default()),
         }
+    }
+
+    /// Start-day windows ending before this instant can no longer change: they end before
+    /// start-up (only pre-built history lives there), and anything that started in them has
+    /// ended (synthetic conversations last at most `synthetic::MAX_DURATION`) and passed the
+    /// analytics and wrap-up lags.
+    #[must_use]
+    pub fn settled_before(&self) -> DateTime<Utc> {
+        let lags = crate::jobs::to_chrono(self.cfg.analytics_lag)
+            + crate::jobs::to_chrono(self.cfg.wrapup_lag);
+        let settle = crate::synthetic::MAX_DURATION + lags + chrono::Duration::minutes(1);
+        self.clock.origin().min(self.now() - settle)
     }
 
     /// Simulated now.

@@ -3,6 +3,7 @@
 //! org; `cargo xtask bench` times [`run_details_query`] in-process.
 
 pub mod aggregate;
+pub mod cache;
 pub mod filter;
 pub mod interval;
 pub mod limits;
@@ -71,17 +72,31 @@ pub fn plan_details(q: &ConversationQuery, now: DateTime<Utc>) -> Result<Details
     })
 }
 
-/// Run a planned query over candidate conversations (already restricted to the start-day window).
-/// Only `(sort key, id)` of each hit is kept; the page's records are fetched again with `fetch`
+/// The matching conversations of a query, before paging: `(sort key, id)` in result order,
+/// aggregations and the total. Only ids are kept; a page's records are fetched again
 /// (deterministic at a fixed `now`), so memory stays flat however many conversations match.
+#[derive(Debug, Clone)]
+pub struct Hits {
+    ids: Vec<String>,
+    aggregations: Option<Vec<model::analytics::AggregationResult>>,
+}
+
+impl Hits {
+    /// `totalHits`.
+    #[must_use]
+    pub fn total(&self) -> i64 {
+        i64::try_from(self.ids.len()).unwrap_or(i64::MAX)
+    }
+}
+
+/// Filter, aggregate and sort candidate conversations (already restricted to the start-day window).
 ///
 /// # Errors
 /// Only aggregation specs can fail here, and `plan_details` has already checked them.
-pub fn execute_details(
+pub fn collect_hits(
     plan: &DetailsPlan,
     candidates: impl Iterator<Item = AnalyticsConversation>,
-    fetch: impl Fn(&str) -> Option<AnalyticsConversation>,
-) -> Result<AnalyticsConversationQueryResponse, ApiError> {
+) -> Result<Hits, ApiError> {
     let mut aggs = plan
         .aggregations
         .iter()
@@ -97,22 +112,52 @@ pub fn execute_details(
         }
         hits.push((plan.sort.key(&c), c.conversation_id.unwrap_or_default(), ()));
     }
-    let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
     plan.sort.sort(&mut hits);
+    Ok(Hits {
+        ids: hits.into_iter().map(|(_, id, ())| id).collect(),
+        aggregations: (!aggs.is_empty())
+            .then(|| aggs.into_iter().map(aggregate::Agg::finish).collect()),
+    })
+}
+
+/// One page of `hits` as the response body.
+pub fn page_of(
+    plan: &DetailsPlan,
+    hits: &Hits,
+    fetch: impl Fn(&str) -> Option<AnalyticsConversation>,
+) -> AnalyticsConversationQueryResponse {
     let page: Vec<_> = hits
+        .ids
         .iter()
         .skip(plan.page.offset())
         .take(plan.page.size)
-        .filter_map(|(_, id, ())| fetch(id))
+        .filter_map(|id| fetch(id))
         .map(without_attributes)
         .collect();
-    Ok(AnalyticsConversationQueryResponse {
+    AnalyticsConversationQueryResponse {
         // Past the last page the array is absent, not empty (api-facts §2.3).
         conversations: (!page.is_empty()).then_some(page),
-        aggregations: (!aggs.is_empty())
-            .then(|| aggs.into_iter().map(aggregate::Agg::finish).collect()),
-        total_hits: Some(total),
-    })
+        aggregations: hits.aggregations.clone(),
+        total_hits: Some(hits.total()),
+    }
+}
+
+/// Candidates, then hits, of a planned query at `now`.
+fn hits_at(org: &dyn OrgView, plan: &DetailsPlan, now: DateTime<Utc>) -> Result<Hits, ApiError> {
+    let (from, to) = plan.interval.touched_days();
+    match plan.filters.pinned_ids() {
+        // Looking a few ids up beats scanning up to 31 days; the window and filters still apply.
+        Some(ids) => {
+            let mut seen = std::collections::HashSet::new();
+            let found = ids
+                .into_iter()
+                .filter(|id| seen.insert(id.clone()))
+                .filter_map(|id| org.analytics(&id, now))
+                .filter(|c| c.conversation_start.is_some_and(|s| s >= from && s < to));
+            collect_hits(plan, found)
+        }
+        None => collect_hits(plan, org.analytics_started_in(from, to, now)),
+    }
 }
 
 /// `POST /api/v2/analytics/conversations/details/query` against `org` at `now`.
@@ -125,20 +170,37 @@ pub fn run_details_query(
     now: DateTime<Utc>,
 ) -> Result<AnalyticsConversationQueryResponse, ApiError> {
     let plan = plan_details(q, now)?;
-    let (from, to) = plan.interval.touched_days();
-    match plan.filters.pinned_ids() {
-        // Looking a few ids up beats scanning up to 31 days; the window and filters still apply.
-        Some(ids) => {
-            let mut seen = std::collections::HashSet::new();
-            let hits = ids
-                .into_iter()
-                .filter(|id| seen.insert(id.clone()))
-                .filter_map(|id| org.analytics(&id, now))
-                .filter(|c| c.conversation_start.is_some_and(|s| s >= from && s < to));
-            execute_details(&plan, hits, |id| org.analytics(id, now))
+    let hits = hits_at(org, &plan, now)?;
+    Ok(page_of(&plan, &hits, |id| org.analytics(id, now)))
+}
+
+/// [`run_details_query`] with a cache of hit lists for *settled* windows: when every conversation
+/// that started in the query's start-day window had finished and reached analytics before
+/// `settled_before`, the hits cannot change any more, so paging through them (page 2, 3, …)
+/// reuses the hit list instead of re-reading the window.
+///
+/// # Errors
+/// 400s from [`plan_details`].
+pub fn run_details_query_cached(
+    org: &dyn OrgView,
+    q: &ConversationQuery,
+    now: DateTime<Utc>,
+    cache: &cache::HitCache,
+    settled_before: DateTime<Utc>,
+) -> Result<AnalyticsConversationQueryResponse, ApiError> {
+    let plan = plan_details(q, now)?;
+    let (_, to) = plan.interval.touched_days();
+    let hits = if to <= settled_before {
+        let key = cache::key(q);
+        if let Some(h) = cache.get(&key) {
+            h
+        } else {
+            let h = std::sync::Arc::new(hits_at(org, &plan, now)?);
+            cache.put(key, std::sync::Arc::clone(&h));
+            h
         }
-        None => execute_details(&plan, org.analytics_started_in(from, to, now), |id| {
-            org.analytics(id, now)
-        }),
-    }
+    } else {
+        std::sync::Arc::new(hits_at(org, &plan, now)?)
+    };
+    Ok(page_of(&plan, &hits, |id| org.analytics(id, now)))
 }
