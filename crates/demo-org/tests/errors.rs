@@ -390,3 +390,35 @@ async fn every_response_has_a_fresh_correlation_id() {
     assert!(v["organization"]["id"].is_string());
     demo.shutdown().await;
 }
+
+#[tokio::test]
+async fn wrong_method_and_non_form_token_requests() {
+    let demo = spawn(frozen_cfg()).await;
+    let tok = full_token(&demo).await;
+    let id = some_conversation_id(&demo).await;
+    let r = http()
+        .put(format!("{}/api/v2/conversations/{id}", demo.base_url))
+        .bearer_auth(&tok);
+    let g = got(r.send().await.unwrap_or_else(|e| panic!("{e}"))).await;
+    assert_error(&g, 405, "method.not.allowed");
+
+    // A JSON token request is not an OAuth form: RFC 6749 invalid_request.
+    let r = http()
+        .post(format!("{}/oauth/token", demo.base_url))
+        .json(&json!({"grant_type": "client_credentials"}));
+    let g = got(r.send().await.unwrap_or_else(|e| panic!("{e}"))).await;
+    assert_eq!(
+        (g.status, g.body["error"].as_str()),
+        (400, Some("invalid_request"))
+    );
+    // No credentials at all.
+    let r = http()
+        .post(format!("{}/oauth/token", demo.base_url))
+        .form(&[("grant_type", "client_credentials")]);
+    let g = got(r.send().await.unwrap_or_else(|e| panic!("{e}"))).await;
+    assert_eq!(
+        (g.status, g.body["error"].as_str()),
+        (401, Some("invalid_client"))
+    );
+    demo.shutdown().await;
+}
