@@ -401,3 +401,155 @@ async fn theme_toggle_switches_and_persists() {
         });
     assert_eq!(stored.as_deref(), Some(after.as_str()));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tabs over a fixed pair of bodies (an ended inbound call, shaped like api-facts §1.6 / §2.4).
+
+const FIXTURE_RT: &str = r#"{
+  "id": "cdbfad55-ef8f-47b0-b9a5-8877b63e6ea4",
+  "startTime": "2026-05-12T14:02:11.204Z", "endTime": "2026-05-12T14:07:15.300Z",
+  "participants": [
+    { "id": "b6c35f86-bccd-4ebc-8451-072732ff38ed", "name": "Mobile Number, Indiana", "purpose": "customer",
+      "startTime": "2026-05-12T14:02:11.204Z", "endTime": "2026-05-12T14:07:15.300Z",
+      "calls": [ { "state": "disconnected", "id": "ceaa5fdb-3634-4bbb-8e7b-4513f50f8c28", "direction": "inbound",
+                   "disconnectType": "endpoint", "connectedTime": "2026-05-12T14:02:11.204Z",
+                   "disconnectedTime": "2026-05-12T14:07:15.300Z" } ] },
+    { "id": "0f1d4211-3ad0-42d6-87e7-ee4fcf107009", "name": "Jane Agent", "purpose": "agent",
+      "userId": "d3264f61-03e7-43fa-9841-528714a1eb12",
+      "startTime": "2026-05-12T14:02:57.002Z", "endTime": "2026-05-12T14:07:15.300Z",
+      "calls": [ { "state": "disconnected", "id": "bb30da64-fece-4d24-a1c4-680cee7c9b0d", "direction": "inbound",
+                   "disconnectType": "peer", "startAlertingTime": "2026-05-12T14:02:57.002Z",
+                   "connectedTime": "2026-05-12T14:03:05.880Z", "disconnectedTime": "2026-05-12T14:07:15.300Z" } ] }
+  ]
+}"#;
+
+const FIXTURE_AN: &str = r#"{
+  "conversationId": "cdbfad55-ef8f-47b0-b9a5-8877b63e6ea4",
+  "conversationStart": "2026-05-12T14:02:11.204Z", "conversationEnd": "2026-05-12T14:07:15.300Z",
+  "originatingDirection": "inbound",
+  "participants": [
+    { "participantId": "b6c35f86-bccd-4ebc-8451-072732ff38ed", "participantName": "Mobile Number, Indiana", "purpose": "customer",
+      "sessions": [ { "sessionId": "ceaa5fdb-3634-4bbb-8e7b-4513f50f8c28", "mediaType": "voice", "direction": "inbound",
+        "segments": [ { "segmentStart": "2026-05-12T14:02:11.204Z", "segmentEnd": "2026-05-12T14:07:15.300Z",
+                        "segmentType": "interact", "disconnectType": "endpoint" } ],
+        "metrics": [ { "name": "nConnected", "value": 1, "emitDate": "2026-05-12T14:02:11.204Z" } ] } ] },
+    { "participantId": "0f1d4211-3ad0-42d6-87e7-ee4fcf107009", "userId": "d3264f61-03e7-43fa-9841-528714a1eb12", "purpose": "agent",
+      "sessions": [ { "sessionId": "bb30da64-fece-4d24-a1c4-680cee7c9b0d", "mediaType": "voice", "direction": "inbound",
+        "segments": [
+          { "segmentStart": "2026-05-12T14:02:57.002Z", "segmentEnd": "2026-05-12T14:03:05.880Z", "segmentType": "alert" },
+          { "segmentStart": "2026-05-12T14:03:05.880Z", "segmentEnd": "2026-05-12T14:07:15.300Z", "segmentType": "interact", "disconnectType": "peer" } ],
+        "metrics": [
+          { "name": "tAlert", "value": 8878, "emitDate": "2026-05-12T14:03:05.880Z" },
+          { "name": "tTalk", "value": 249420, "emitDate": "2026-05-12T14:07:15.300Z" } ] } ] }
+  ]
+}"#;
+
+fn fixture_ctx() -> conversation_lens::tabs::TabCtx {
+    use conversation_lens::logic::route;
+    use conversation_lens::state::Lookup;
+    let lookup = Lookup::new();
+    lookup.set_exchange(Exchange::new(
+        Side::Conversations,
+        DEMO_ID,
+        route::conversation_api_path(DEMO_ID),
+        200,
+        5.0,
+        FIXTURE_RT.to_owned(),
+    ));
+    lookup.set_exchange(Exchange::new(
+        Side::Analytics,
+        DEMO_ID,
+        route::analytics_api_path(DEMO_ID),
+        200,
+        7.0,
+        FIXTURE_AN.to_owned(),
+    ));
+    let now = model::time::from_wire("2026-05-12T15:00:00.000Z").unwrap_or_default();
+    conversation_lens::tabs::TabCtx {
+        id: Signal::derive(|| DEMO_ID.to_owned()),
+        lookup,
+        now: Signal::derive(move || now),
+    }
+}
+
+fn render_tab(tab: Tab) -> (web_sys::HtmlElement, impl Sized) {
+    let container = fresh_container();
+    let mounted = leptos::mount::mount_to(container.clone(), move || {
+        conversation_lens::tabs::render(tab, fixture_ctx())
+    });
+    (container, mounted)
+}
+
+/// At a glance reads both bodies: both ended, participants listed, each claim with a source.
+#[wasm_bindgen_test]
+async fn glance_tab_summarises_both_sides() {
+    let (container, _m) = render_tab(Tab::Glance);
+    tick().await;
+    let text = container.text_content().unwrap_or_default();
+    assert_eq!(count(&container, ".badge-ended"), 2, "{text}");
+    assert!(
+        text.contains("Jane Agent") && text.contains("Mobile Number, Indiana"),
+        "{text}"
+    );
+    assert!(
+        count(&container, ".source a[href^='https://']") >= 2,
+        "claims carry their source"
+    );
+}
+
+/// The field map puts both APIs' values side by side.
+#[wasm_bindgen_test]
+async fn field_map_tab_shows_values_from_both_bodies() {
+    let (container, _m) = render_tab(Tab::FieldMap);
+    tick().await;
+    let text = container.text_content().unwrap_or_default();
+    assert!(
+        text.contains("conversationStart") && text.contains("startTime"),
+        "{text}"
+    );
+    assert!(text.contains("2026-05-12T14:02:11.204Z"), "{text}");
+    assert!(
+        text.contains("consultTransfer") || text.contains("peer"),
+        "disconnect types listed"
+    );
+}
+
+/// The timeline has one lane per participant and focusable bars for both APIs.
+#[wasm_bindgen_test]
+async fn timeline_tab_draws_lanes_and_bars() {
+    let (container, _m) = render_tab(Tab::Timeline);
+    tick().await;
+    assert_eq!(count(&container, ".tl-lane"), 2);
+    assert!(count(&container, "rect[role=img][aria-label^='Analytics API']") >= 3);
+    assert!(
+        count(
+            &container,
+            "rect[role=img][aria-label^='Conversations API']"
+        ) >= 2
+    );
+    assert!(
+        container
+            .text_content()
+            .unwrap_or_default()
+            .contains("ended")
+    );
+    // Zooming in enables "Whole conversation".
+    let reset = find(&container, ".tl-toolbar button:last-of-type");
+    assert!(reset.has_attribute("disabled"));
+    find(&container, ".tl-toolbar button").click();
+    tick().await;
+    assert!(!reset.has_attribute("disabled"));
+}
+
+/// Metrics: every metric listed with a human duration, and the checks shown.
+#[wasm_bindgen_test]
+async fn metrics_tab_lists_metrics_in_human_units() {
+    let (container, _m) = render_tab(Tab::Metrics);
+    tick().await;
+    let text = container.text_content().unwrap_or_default();
+    assert!(
+        text.contains("tTalk") && text.contains("249420 ms"),
+        "{text}"
+    );
+    assert!(text.contains("nConnected"), "{text}");
+}

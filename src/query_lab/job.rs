@@ -149,7 +149,7 @@ pub fn JobRunner(form: RwSignal<QueryForm>) -> impl IntoView {
             {move || {
                 let reasons = better.get();
                 if reasons.is_empty() {
-                    view! { <p class="muted small">"For this interval the synchronous query is the right tool; a job helps for long or historical ranges, more than 10,000 records, or participant attributes."</p> }.into_any()
+                    view! { <p class="muted small">"For this interval the synchronous query is the right tool; a job helps for long or historical ranges, more than 10,000 records (a 2020 tutorial limit; unverified today), or participant attributes."</p> }.into_any()
                 } else {
                     reasons.into_iter().map(|e| view! { <ExplanationView e/> }).collect_view().into_any()
                 }

@@ -9,6 +9,7 @@ use crate::components::copy_button::CopyButton;
 use crate::components::json_tree::{FocusedField, JsonTree, TreeLink};
 use crate::components::source_link::SourceLink;
 use crate::logic::counterparts;
+use crate::logic::json_tree;
 use crate::logic::side::Side;
 use crate::state::SideState;
 
@@ -30,6 +31,21 @@ pub fn RawJsonTab(ctx: TabCtx) -> impl IntoView {
         })
     });
     let link = TreeLink { focused, highlight };
+    // Copies the selected field's value (pretty JSON) from its body.
+    let copy_focused = Callback::new(move |()| {
+        focused.with_untracked(|f| {
+            f.as_ref()
+                .and_then(|f| {
+                    ctx.lookup.side(f.side).with_untracked(|s| {
+                        s.exchange()
+                            .and_then(|e| e.json())
+                            .and_then(|v| json_tree::at(v, &f.path))
+                            .map(json_tree::pretty)
+                    })
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <p class="muted small">
             "Hover or focus a field (arrow keys move, → / ← expand and collapse) to see its official type and description. "
@@ -46,6 +62,7 @@ pub fn RawJsonTab(ctx: TabCtx) -> impl IntoView {
                     <div class="inspector-type">{f.doc_line.clone().unwrap_or_else(|| "Not in the reference model (an undocumented or map field).".to_owned())}</div>
                     {f.doc.map(|d| view! { <div class="inspector-doc">{d}</div> })}
                     <SourceLink source=if f.side == Side::Conversations { lens::sources::CONVERSATION_MODEL } else { lens::sources::ANALYTICS_MODEL }/>
+                    <CopyButton text=copy_focused label="Copy the selected value"/>
                 }.into_any(),
             }}
         </div>
