@@ -42,7 +42,7 @@ pub const DEMO_CLIENTS: &[DemoClient] = &[
         secret: "lens-demo-no-analytics-secret",
         name: "lens-demo-no-analytics",
         permissions: &[PERM_CONVERSATION_VIEW],
-        demonstrates: "Conversations API works; every analytics details call answers 403 missing.any.permissions (analytics:conversationDetail:view).",
+        demonstrates: "Conversations API works; every analytics details call answers 403 missing.any.permissions (it needs analytics:conversationDetail:view or analytics:agentConversationDetail:view).",
     },
     DemoClient {
         id: "6b1c2a4e-0d5f-4c3b-9a1e-1e0c5d0f7a03",

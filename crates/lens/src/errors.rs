@@ -258,7 +258,7 @@ pub fn explain(
                 vec![
                     Claim::new(
                         format!(
-                            "In Admin › Roles, give a role of this OAuth client {perm_list}, with the conversation's division; then request a new token."
+                            "Assign a role that has {perm_list} (in the conversation's division) to the OAuth client — or, for a user's token, to the user; then request a new token."
                         ),
                         sources::ROLES_NOT_SCOPES,
                     ),
@@ -344,7 +344,7 @@ pub fn explain(
                         sources::ERROR_CODES,
                     ),
                     Claim::new(
-                        "The default is reported as 300 requests per minute per client-credentials token.",
+                        "Forum posts quoting the Developer Center limits page give the default as 300 requests per minute per client-credentials token, raisable via support (not confirmed by an official source we have).",
                         sources::RATE_LIMIT_VALUE,
                     ),
                 ],
@@ -360,7 +360,7 @@ pub fn explain(
                     sources::RATE_LIMITS,
                 ),
                 Claim::new(
-                    "Serialise paging; the SDKs do not retry 429 unless you configure it.",
+                    "Serialise paging; the SDKs do not retry 429 by default (Go: opt-in retry configuration; the Python SDK has no 429 retry).",
                     sources::RATE_LIMITS,
                 ),
             ],

@@ -431,7 +431,7 @@ pub fn analytics(
         ),
     };
     let mut notes = vec![Claim::new(
-        "Durations here are millisecond metrics per session (`tTalk`, `tHandle`, …), not timestamps — see Metrics.",
+        "The durations above are computed from timestamps; analytics itself reports talk, hold and handle time as millisecond metrics per session (`tTalk`, `tHandle`, …) — see Metrics.",
         sources::SESSION_METRICS,
     )];
     if liveness == Liveness::Ended && open_segments > 0 {

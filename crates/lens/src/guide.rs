@@ -119,7 +119,7 @@ pub fn misconceptions() -> Vec<Misconception> {
         },
         Misconception {
             claim: "Scopes `conversation:read` and `analytics:conversation:view` give a client-credentials client access.",
-            truth: "Those scope names are invented. Client-credentials clients get access from roles (permissions `conversation:communication:view`, `analytics:conversationDetail:view`), not scopes.",
+            truth: "Those scope names are invented. Client-credentials clients get access from roles (permissions `conversation:communication:view`; `analytics:conversationDetail:view` or `analytics:agentConversationDetail:view`), not scopes.",
             source: sources::ROLES_NOT_SCOPES,
         },
         Misconception {
@@ -275,7 +275,7 @@ pub fn recommend(goal: Goal) -> Recommendation {
                     sources::PAIN_PAGING,
                 ),
                 Claim::new(
-                    "Max 10,000 records per query, default page size 25 (2020 statements).",
+                    "At most 10,000 records per query and interval starts up to 35 days back (2020 tutorial statements; re-verify); default page size 25.",
                     sources::QUERY_LIMITS,
                 ),
             ],

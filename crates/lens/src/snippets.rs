@@ -235,6 +235,14 @@ pub fn all(ctx: &SnippetContext) -> Vec<Snippet> {
 
 type Parts = (String, bool, Vec<Claim>, Source);
 
+/// The reference entry for the endpoint a snippet calls.
+const fn endpoint_source(call: Call) -> Source {
+    match call {
+        Call::ConversationGet => sources::CONVERSATIONS_GET,
+        _ => sources::ANALYTICS_ENDPOINTS,
+    }
+}
+
 fn curl(call: Call, ctx: &SnippetContext) -> Parts {
     let url = format!(
         "{}{}",
@@ -263,7 +271,7 @@ fn curl(call: Call, ctx: &SnippetContext) -> Parts {
             sources::ASYNC_JOBS,
         ));
     }
-    (code, true, notes, sources::ANALYTICS_ENDPOINTS)
+    (code, true, notes, endpoint_source(call))
 }
 
 fn python(call: Call, ctx: &SnippetContext) -> Parts {
@@ -420,7 +428,7 @@ fn rust(call: Call, ctx: &SnippetContext) -> Parts {
         "On 429 read `Retry-After` and wait; don't retry 400/401/403/404.",
         sources::PAIN_RATE_LIMITS,
     )];
-    (code, true, notes, sources::ANALYTICS_ENDPOINTS)
+    (code, true, notes, endpoint_source(call))
 }
 
 #[cfg(test)]

@@ -82,9 +82,10 @@ pub const ASYNC_JOBS: Source = Source::verified(
     "api-facts §2.5 · [BLOG 2020-10-22] integrating-with-the-cloud",
     "https://github.com/MyPureCloud/developer-center-blog/tree/HEAD/source/2020-10-22-integrating-with-the-cloud",
 );
-/// Limits of the synchronous query (7 days, 35 days back, 10,000 records) — 2020 statements.
-pub const QUERY_LIMITS: Source = Source::verified(
-    "api-facts §2.6 · [TUT] recordings-downloader/config.yml (2020)",
+/// Limits of the synchronous query (7 days, 35 days back, 10,000 records) — 2020 statements that
+/// api-facts says to re-check, so the UI flags them like the query lab's `TUTORIAL_2020_LIMITS`.
+pub const QUERY_LIMITS: Source = Source::unverified(
+    "api-facts §2.6 · [TUT] recordings-downloader/config.yml (2020 statement; re-verify)",
     "https://github.com/MyPureCloud/developercenter-tutorials/blob/HEAD/recordings-downloader/config.yml",
 );
 /// Maintainer notes on the details query: totalHits moves, pages shift, exclude ongoing conversations.

@@ -98,7 +98,8 @@ fn blind_transfer(origin: Time) -> Scenario {
     Scenario {
         id: "blind-transfer",
         title: "Blind transfer to another queue",
-        teaches: "The first agent transfers without talking to anyone first: their call ends with \
+        teaches: "After talking to the caller, the first agent transfers without consulting the target \
+                  first: their call ends with \
                   disconnectType transfer (analytics: transfer, nTransferred + nBlindTransferred), a second \
                   ACD participant and agent join, and both agents wrap up. recentTransfers shows an \
                   Unattended transfer.",
@@ -139,8 +140,9 @@ fn hold_resume(origin: Time) -> Scenario {
         id: "hold-resume",
         title: "Caller put on hold and resumed (twice)",
         teaches: "On hold at start-up: the real-time call has held: true and startHoldTime, which vanish on \
-                  resume. Analytics records each hold as a hold segment with its own tHeld, plus \
-                  tHeldComplete at the end; the agent hangs up (client / peer).",
+                  resume. Analytics records each hold as a hold segment; this demo emits a tHeld per hold \
+                  (per-period emission is UNVERIFIED) plus tHeldComplete at the end; the agent hangs up \
+                  (client / peer).",
         conv: call.build(),
     }
 }

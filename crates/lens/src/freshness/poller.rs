@@ -86,7 +86,8 @@ pub fn clamp_period(requested_ms: Millis, cfg: &PollerConfig) -> (Millis, Option
         let why = Explanation::new(
             format!("Period raised to {} ms", min),
             format!(
-                "Each poll makes {} requests and a client-credentials token may make {} requests a minute; \
+                "Each poll makes {} requests and a client-credentials token may make {} requests a minute \
+                 (the default reported on Genesys forums; unverified); \
                  polling uses at most {}% of that ({} polls a minute), so the period is at least {} ms.",
                 cfg.calls_per_poll,
                 cfg.rate_limit_per_minute,

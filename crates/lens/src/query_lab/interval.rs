@@ -403,6 +403,12 @@ pub fn local_vs_utc(conversation_start: DateTime<Utc>, offset: FixedOffset) -> L
     };
     let local_start = local.to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
     let converted_days = list_days(&local_day_converted.touched_days());
+    // With a zero offset the converted local day is exactly one UTC day: nothing extra comes back.
+    let extra = if local_day_converted.touched_days().len() > 1 {
+        " — so it also returns conversations from outside your local day"
+    } else {
+        ", the same single day"
+    };
     let explanation = if finds {
         Explanation::new(
             format!("Local day {local_date} and UTC day {utc_date} agree for this conversation"),
@@ -410,7 +416,7 @@ pub fn local_vs_utc(conversation_start: DateTime<Utc>, offset: FixedOffset) -> L
                 "The conversation started at {local_start} on your clock, {} UTC. Days are UTC days for \
                  the details query, and here both calendars give {utc_date}. Near midnight they differ: \
                  check the UTC day, not the local one. Your whole local day in UTC is {local_day_converted}, \
-                 which touches {converted_days} — so it also returns conversations from outside your local day.",
+                 which touches {converted_days}{extra}.",
                 wire(conversation_start)
             ),
             QUERY_INTERVAL_DOC,
