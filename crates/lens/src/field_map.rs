@@ -178,7 +178,7 @@ pub const CONCEPTS: &[Concept] = &[
             "participants[].conversationRoutingData.queue.id",
         ],
         &["participants[].sessions[].segments[].queueId"],
-        "Only the Conversations API names the queue; analytics puts `queueId` on each segment.",
+        "Only the Conversations API has a `queueName` field; analytics puts `queueId` on each segment.",
         sources::ANALYTICS_MODEL,
     ),
     c(
@@ -360,7 +360,7 @@ pub const CONCEPTS: &[Concept] = &[
             "participants[].sessions[].flow.flowName",
             "participants[].sessions[].metrics[name=tIvr].value",
         ],
-        "Only analytics names the Architect flow and its exit reason.",
+        "Only analytics has a `flow` object (flowId, flowName, flowType, exitReason); the Conversations API only shows the ivr participant's `name`.",
         sources::ANALYTICS_MODEL,
     ),
     c(
