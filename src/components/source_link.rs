@@ -9,7 +9,12 @@ pub fn SourceLink(source: Source) -> impl IntoView {
     view! {
         <span class="source">
             <span class="source-label">"Source: "</span>
-            <a href=source.href target="_blank" rel="noopener noreferrer">{source.label}</a>
+            {if source.href.starts_with("https://") {
+                view! { <a href=source.href target="_blank" rel="noopener noreferrer">{source.label}</a> }.into_any()
+            } else {
+                // An in-app reference (e.g. the companion server's own codes): no external link.
+                view! { <span class="source-internal">{source.label}</span> }.into_any()
+            }}
             {(!source.verified).then(|| view! {
                 <span class="badge badge-unverified" title="The reference marks this as not verified against official documentation">"unverified"</span>
             })}

@@ -11,6 +11,7 @@ use crate::components::claim::ClaimView;
 use crate::components::lookup_form::LookupForm;
 use crate::components::recent_list::RecentList;
 use crate::components::scenario_picker::ScenarioPicker;
+use crate::components::source_link::SourceList;
 use crate::components::tab_bar::TabBar;
 use crate::logic::route::lookup_href;
 use crate::logic::side::Side;
@@ -205,6 +206,8 @@ fn Intro() -> impl IntoView {
                 " gives the real-time state of each participant's communications, the "
                 <strong>"Analytics API"</strong>
                 " gives the analytics record — sessions, segments and millisecond metrics. Paste an ID to see both, side by side, with what each field means and which one to use for what."
+                " "
+                <SourceList sources=vec![lens::sources::CONVERSATION_MODEL, lens::sources::ANALYTICS_MODEL, lens::sources::ANALYTICS_NEAR_REAL_TIME]/>
             </p>
         </section>
         <div class="intro-grid">
