@@ -11,10 +11,8 @@ const root = path.resolve(__dirname, "..", "..");
 const serverBin = process.env.LENS_SERVER_BIN ?? path.join(root, "target", "release", "conversation-lens-server");
 const demoBin = process.env.LENS_DEMO_ORG_BIN ?? path.join(root, "target", "release", "demo-org");
 const dist = process.env.LENS_DIST ?? path.join(root, "dist");
-const orgPort = Number(process.env.LENS_PERM_ORG_PORT ?? 18102);
-const appPort = Number(process.env.LENS_PERM_APP_PORT ?? 18103);
-const org = `http://127.0.0.1:${orgPort}`;
-const app = `http://127.0.0.1:${appPort}`;
+let org = "";
+let app = "";
 
 interface DemoClient {
   id: string;
@@ -24,16 +22,33 @@ interface DemoClient {
 
 const children: ChildProcess[] = [];
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
+/** Start `bin` on a free port (`--port 0`) and return the address it prints (`pattern` group 1). */
+async function startOnFreePort(
+  bin: string,
+  args: string[],
+  pattern: RegExp,
+  env: NodeJS.ProcessEnv = { ...process.env, RUST_LOG: "warn" },
+): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(bin, [...args, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], env });
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`${bin} printed no address within 30 s: ${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = pattern.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${bin} exited (${code}): ${out}`));
+    });
+  });
+  return { child, base };
 }
 
 async function clients(): Promise<DemoClient[]> {
@@ -41,8 +56,9 @@ async function clients(): Promise<DemoClient[]> {
 }
 
 test.beforeAll(async () => {
-  children.push(spawn(demoBin, ["--port", String(orgPort)], { stdio: "ignore" }));
-  await waitFor(`${org}/demo/clients`);
+  const demo = await startOnFreePort(demoBin, [], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+  children.push(demo.child);
+  org = demo.base;
   const full = (await clients()).find((c) => c.name === "lens-demo-full");
   if (!full) throw new Error("the demo org lists no lens-demo-full client");
   const env: NodeJS.ProcessEnv = {
@@ -52,8 +68,9 @@ test.beforeAll(async () => {
     GENESYSCLOUD_OAUTHCLIENT_SECRET: full.secret,
   };
   delete env.LENS_DEMO;
-  children.push(spawn(serverBin, ["--port", String(appPort), "--dist", dist, "--api-url", org], { stdio: "ignore", env }));
-  await waitFor(`${app}/api/health`);
+  const server = await startOnFreePort(serverBin, ["--dist", dist, "--api-url", org], /running at (http:\/\/127\.0\.0\.1:\d+)/, env);
+  children.push(server.child);
+  app = server.base;
 });
 
 test.afterAll(() => {
