@@ -141,11 +141,12 @@ fn ms(t: DateTime<Utc>) -> i64 {
     t.timestamp_millis()
 }
 
+/// `HH:MM:SS.mmm` UTC. Arithmetic instead of `strftime`: it runs for every span (thousands).
 fn clock(t_ms: i64) -> String {
-    Utc.timestamp_millis_opt(t_ms).single().map_or_else(
-        || t_ms.to_string(),
-        |t| t.format("%H:%M:%S%.3f").to_string(),
-    )
+    let day_ms = t_ms.rem_euclid(86_400_000);
+    let (h, rest) = (day_ms / 3_600_000, day_ms % 3_600_000);
+    let (m, rest) = (rest / 60_000, rest % 60_000);
+    format!("{h:02}:{m:02}:{:02}.{:03}", rest / 1_000, rest % 1_000)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -747,6 +748,17 @@ mod tests {
         );
         assert_eq!(segs[1].path, "participants[0].calls[0].segments[1]");
         assert!(t.legend.iter().any(|l| l.css_class == "tl-rtseg-hold"));
+    }
+
+    #[test]
+    fn clock_matches_chrono() {
+        for t in [0i64, 1_778_594_531_204, -1, 86_399_999, -86_400_001] {
+            let want = Utc
+                .timestamp_millis_opt(t)
+                .single()
+                .map(|d| d.format("%H:%M:%S%.3f").to_string());
+            assert_eq!(Some(clock(t)), want, "{t}");
+        }
     }
 
     #[test]
