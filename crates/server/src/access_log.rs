@@ -12,11 +12,11 @@ pub async fn access_log(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let resp = next.run(req).await;
     tracing::info!(
-        target: "conversation_lens::access",
         %method,
         path,
         status = resp.status().as_u16(),
         ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
     );
     resp
 }

@@ -38,7 +38,13 @@ pub fn real_config(base: &str, client_id: &str, secret: &str, dist: PathBuf) -> 
 
 /// A throw-away `dist/` with an index.html that has a Trunk-like inline loader.
 pub fn temp_dist(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lens-server-test-{name}-{}", std::process::id()));
+    // Unique per call: tests run in parallel and must not rewrite each other's index.html.
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!(
+        "lens-server-test-{name}-{}-{n}",
+        std::process::id()
+    ));
     let _ = std::fs::create_dir_all(&dir);
     let index = "<!DOCTYPE html><html><head><script type=\"module\">import init from '/app-0123456789abcdef.js';await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });</script></head><body></body></html>";
     std::fs::write(dir.join("index.html"), index).expect("write index");
@@ -155,4 +161,26 @@ pub fn client() -> reqwest::Client {
         .pool_max_idle_per_host(64)
         .build()
         .expect("client")
+}
+
+/// How many concurrent HTTP calls this process can afford: each one costs a client socket, a
+/// server socket and an upstream socket. 1000 when the open-file limit allows (it does on CI
+/// machines with the usual 1M hard / raised soft limit), fewer under a 1024 soft limit.
+pub fn affordable_concurrency(wanted: usize) -> usize {
+    let soft = std::fs::read_to_string("/proc/self/limits")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("Max open files"))
+                .and_then(|l| l.split_whitespace().nth(3).map(str::to_string))
+        })
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(1024);
+    let fit = soft.saturating_sub(200) / 3;
+    if fit < wanted {
+        eprintln!(
+            "open-file limit {soft}: running {fit} concurrent HTTP calls instead of {wanted}"
+        );
+    }
+    wanted.min(fit).max(1)
 }
