@@ -76,6 +76,16 @@ pub fn Freshness(ctx: TabCtx) -> impl IntoView {
     on_cleanup(move || {
         generation.try_update_value(|g| *g += 1);
     });
+    // Another ID looked up while this tab is open: stop, and start a fresh log for it.
+    Effect::new(move |previous: Option<String>| {
+        let id = ctx.id.get();
+        if previous.as_ref().is_some_and(|p| *p != id) {
+            generation.update_value(|g| *g += 1);
+            poller.update(|p| p.stop(StopReason::User));
+            log.set(ChangeLog::new());
+        }
+        id
+    });
 
     let start = move |_| {
         let gen_now = generation.try_update_value(|g| {

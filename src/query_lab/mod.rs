@@ -109,6 +109,16 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
         }
     });
     let run = RwSignal::new(RunState::Idle);
+    // Another ID looked up while this tab is open: start over for that conversation.
+    Effect::new(move |previous: Option<String>| {
+        let id = ctx.id.get();
+        if previous.as_ref().is_some_and(|p| *p != id) {
+            touched.set(false);
+            run.set(RunState::Idle);
+            form.set(initial_form(&id, start.get_untracked()));
+        }
+        id
+    });
     let body = Memo::new(move |_| form.with(QueryForm::to_json));
     let warnings = Memo::new(move |_| form.with(QueryForm::level_warnings));
     let on_run = move |_| {

@@ -170,6 +170,20 @@ test("an async job runs to FULFILLED, every result page is read, dataAvailabilit
   await expect(page.getByTestId("job-availability")).toContainText("may be missing from job results");
 });
 
+test("looking up another ID while the lab is open rebuilds the query for it", async ({ page, request }) => {
+  const other = (await demoScenarios(request)).find(
+    (s) => !s.live && s.conversationId !== scenario.conversationId && s.id !== "past-retention",
+  );
+  test.skip(!other, "the demo org lists only one ended scenario");
+  await openLab(page, scenario.conversationId);
+  await page.getByTestId("interval-input").fill("2026-01-01T00:00:00Z/P1D");
+  await page.getByLabel("Conversation ID or Genesys Cloud URL").fill(other!.conversationId);
+  await page.getByRole("button", { name: "Look up", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/c/${other!.conversationId}\\?tab=query`));
+  await expect(page.getByTestId("query-body")).toContainText(other!.conversationId);
+  await expect(page.getByTestId("query-body")).not.toContainText("2026-01-01T00:00:00.000Z");
+});
+
 test("no serious accessibility violations in the lab (results, warnings, why-empty, walk, job open)", async ({ page }) => {
   test.setTimeout(90_000);
   await openLab(page, scenario.conversationId);
