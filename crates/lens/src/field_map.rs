@@ -226,12 +226,13 @@ pub const CONCEPTS: &[Concept] = &[
         &[
             "participants[].{media}[].held",
             "participants[].{media}[].startHoldTime",
+            "participants[].{media}[].segments[type=hold].startTime",
         ],
         &[
             "participants[].sessions[].segments[segmentType=hold].segmentStart",
             "participants[].sessions[].metrics[name=tHeld].value",
         ],
-        "Real-time shows only a hold in progress (`held`, `startHoldTime`); past holds exist only as analytics `hold` segments and `tHeld`.",
+        "`held` and `startHoldTime` only describe a hold in progress; completed holds are segments — the communication's `segments[]` (if present) and analytics `hold` segments with `tHeld`.",
         sources::CALL_MODEL,
     ),
     c(

@@ -254,7 +254,7 @@ pub fn realtime(c: &Conversation, now: DateTime<Utc>) -> SideGlance {
                     .map(|t| format!(" since {}", model::time::to_wire(&t)))
                     .unwrap_or_default();
                 notes.push(Claim::new(
-                    format!("{label} is on hold{since} (`held: true`, `startHoldTime`). Past holds are not listed here — analytics has them as `hold` segments."),
+                    format!("{label} is on hold{since} (`held: true`, `startHoldTime`). `held`/`startHoldTime` only describe the current hold; earlier holds are segments."),
                     sources::CALL_MODEL,
                 ));
             }

@@ -117,7 +117,9 @@ fn describe(layer: Layer, kind: &str) -> &'static str {
     match (layer, kind) {
         (Layer::Realtime, "alerting") => "Ringing: startAlertingTime → connectedTime",
         (Layer::Realtime, "connected") => "Connected: connectedTime → disconnectedTime",
-        (Layer::Realtime, "held") => "On hold now: startHoldTime → now (past holds are not kept)",
+        (Layer::Realtime, "held") => {
+            "On hold now: startHoldTime → now (earlier holds: see segments)"
+        }
         (Layer::Realtime, "acw") => "After-call work: startAcwTime → endAcwTime",
         (Layer::Realtime, "present") => "Participant present: startTime → endTime",
         (Layer::RealtimeSegment, _) => {
