@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::TabCtx;
 use crate::components::claim::RichText;
+use crate::components::source_link::SourceLink;
 
 /// Width of the SVG coordinate system; the SVG scales to the container.
 const W: f64 = 1000.0;
@@ -177,6 +178,10 @@ fn Legend(tl: Memo<Timeline>) -> impl IntoView {
                     </div>
                 };
                 view! {
+                    <p class="small">
+                        <SourceLink source=lens::sources::CALL_MODEL/> " "
+                        <SourceLink source=lens::sources::ANALYTICS_MODEL/>
+                    </p>
                     {row("Conversations API timestamps (top row)", rt)}
                     {(!rs.is_empty()).then(|| row("Conversations API segments[] (middle row)", rs))}
                     {row("Analytics API segments (bottom row)", an)}
