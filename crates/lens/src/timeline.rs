@@ -457,16 +457,15 @@ pub fn build(
     if end_ms <= start_ms {
         end_ms = start_ms + 1_000;
     }
-    let mut kinds: Vec<(Layer, String)> = all().map(|s| (s.layer, s.kind.clone())).collect();
-    kinds.sort();
-    kinds.dedup();
+    let kinds: std::collections::BTreeSet<(Layer, &str)> =
+        all().map(|s| (s.layer, s.kind.as_str())).collect();
     let legend = kinds
         .into_iter()
         .map(|(layer, kind)| LegendEntry {
             layer,
-            description: describe(layer, &kind),
-            css_class: css_class(layer, &kind),
-            kind,
+            description: describe(layer, kind),
+            css_class: css_class(layer, kind),
+            kind: kind.to_owned(),
         })
         .collect();
     Timeline {
