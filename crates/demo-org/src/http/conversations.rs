@@ -27,8 +27,7 @@ pub async fn get_conversation(
 pub async fn tokens_me(auth: Authed) -> Json<serde_json::Value> {
     let org = serde_json::json!({
         "id": DEMO_ORG_ID,
-        "name": "Conversation Lens Demo Org",
-        "selfUri": format!("/api/v2/organizations/{DEMO_ORG_ID}"),
+        "name": DEMO_ORG_NAME,
     });
     Json(serde_json::json!({
         "organization": org,
@@ -37,10 +36,12 @@ pub async fn tokens_me(auth: Authed) -> Json<serde_json::Value> {
         "OAuthClient": {
             "id": auth.caller.client.id,
             "name": auth.caller.client.name,
-            "organization": { "id": DEMO_ORG_ID, "selfUri": format!("/api/v2/organizations/{DEMO_ORG_ID}") },
+            "organization": { "id": DEMO_ORG_ID, "name": DEMO_ORG_NAME },
         },
     }))
 }
 
+/// The demo org's name.
+pub const DEMO_ORG_NAME: &str = "Conversation Lens Demo Org";
 /// The demo org's organization id (stable).
 pub const DEMO_ORG_ID: &str = "9f2a6c1e-3b7d-4e8f-a0c4-5d6e7f8a9b0c";

@@ -173,6 +173,7 @@ def main():
 
     conv_api = gc.ConversationsApi(api)
     an_api = gc.AnalyticsApi(api)
+    same(api, "get_tokens_me", gc.TokensApi(api).get_tokens_me(), raw(base, token, "GET", "/api/v2/tokens/me"))
     with urllib.request.urlopen(base + "/demo/clock") as resp:
         clock = json.loads(resp.read().decode())
     checked = 0
