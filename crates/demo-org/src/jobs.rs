@@ -210,9 +210,10 @@ impl JobStore {
         page_size: Option<usize>,
         now: DateTime<Utc>,
     ) -> Result<AnalyticsConversationAsyncQueryResponse, ApiError> {
-        let (ids, as_of) = {
-            let mut jobs = self.lock();
-            let job = jobs.get_mut(id).ok_or_else(ApiError::not_found)?;
+        // Read what is needed under the lock; the (possibly long) scan runs without it.
+        let (cached, plan, as_of) = {
+            let jobs = self.lock();
+            let job = jobs.get(id).ok_or_else(ApiError::not_found)?;
             let state = job.state(now);
             if state != AsyncQueryStatusState::Fulfilled {
                 return Err(ApiError::bad_request(format!(
@@ -220,16 +221,21 @@ impl JobStore {
                     state.as_str()
                 )));
             }
-            let ids = match (&job.results, &job.plan) {
-                (Some(ids), _) => Arc::clone(ids),
-                (None, Ok(plan)) => {
-                    let ids = Arc::new(select(org, plan, job.data_as_of));
-                    job.results = Some(Arc::clone(&ids));
-                    ids
+            (
+                job.results.clone(),
+                job.plan.clone().map_err(|_| ApiError::internal())?,
+                job.data_as_of,
+            )
+        };
+        let ids = match cached {
+            Some(ids) => ids,
+            None => {
+                let ids = Arc::new(select(org, &plan, as_of));
+                if let Some(job) = self.lock().get_mut(id) {
+                    job.results.get_or_insert_with(|| Arc::clone(&ids));
                 }
-                (None, Err(_)) => return Err(ApiError::internal()),
-            };
-            (ids, job.data_as_of)
+                ids
+            }
         };
         let size = page_size.unwrap_or(DEFAULT_RESULTS_PAGE);
         if !(1..=MAX_RESULTS_PAGE).contains(&size) {

@@ -85,12 +85,18 @@ pub async fn details_query(
     GcJson(body): GcJson<ConversationQuery>,
 ) -> Result<Json<AnalyticsConversationQueryResponse>, ApiError> {
     auth.require_any(DETAIL_PERMS)?;
-    query::run_details_query_cached(
-        state.org.as_ref(),
-        &body,
-        state.now(),
-        &state.query_cache,
-        state.settled_before(),
-    )
+    // Scanning up to 31 days is CPU work: keep it off the async worker threads.
+    let work = state.clone();
+    tokio::task::spawn_blocking(move || {
+        query::run_details_query_cached(
+            work.org.as_ref(),
+            &body,
+            work.now(),
+            &work.query_cache,
+            work.settled_before(),
+        )
+    })
+    .await
+    .map_err(|_| ApiError::internal())?
     .map(Json)
 }

@@ -93,16 +93,19 @@ pub async fn results(
                 .map_err(|_| ApiError::invalid_value(s, "integer", &["1..1000"]))?,
         ),
     };
-    state
-        .jobs
-        .results(
+    // The first read of a job scans its interval: CPU work, off the async worker threads.
+    tokio::task::spawn_blocking(move || {
+        state.jobs.results(
             state.org.as_ref(),
             &id,
             p.cursor.as_deref(),
             page_size,
             state.now(),
         )
-        .map(Json)
+    })
+    .await
+    .map_err(|_| ApiError::internal())?
+    .map(Json)
 }
 
 /// `GET …/details/jobs/availability` → `dataAvailabilityDate` = now − availability lag.
