@@ -27,9 +27,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 /// How long FULFILLED results stay readable.
 pub const RESULT_LIFETIME: Duration = Duration::days(1);
-/// How far before the interval start a conversation may have started and still had activity in
-/// it (longest conversation the demo org keeps open).
-pub const ACTIVITY_LOOKBACK: Duration = Duration::days(3);
 /// Default and maximum `pageSize` of job results (upstream values UNVERIFIED).
 pub const DEFAULT_RESULTS_PAGE: usize = 100;
 pub const MAX_RESULTS_PAGE: usize = 1_000;
@@ -267,15 +264,16 @@ impl JobStore {
 
 /// The conversation ids a job returns, in order.
 fn select(org: &dyn OrgView, plan: &JobPlan, as_of: DateTime<Utc>) -> Vec<String> {
-    let (from, to) = if plan.start_of_day {
-        plan.interval.touched_days()
-    } else {
-        (plan.interval.start - ACTIVITY_LOOKBACK, plan.interval.end)
-    };
     let (start, end) = (plan.interval.start, plan.interval.end);
-    let mut hits: Vec<_> = org
-        .analytics_started_in(from, to, as_of)
+    let candidates = if plan.start_of_day {
+        let (from, to) = plan.interval.touched_days();
+        org.analytics_started_in(from, to, as_of)
+    } else {
+        org.analytics_active_in(start, end, as_of)
+    };
+    let mut hits: Vec<_> = candidates
         .filter(|c| {
+            // Activity as the datalake saw it at `as_of` (a conversation live then has no end).
             plan.start_of_day
                 || (c.conversation_start.is_some_and(|s| s < end)
                     && c.conversation_end.is_none_or(|e| e >= start))

@@ -4,6 +4,10 @@ use chrono::{DateTime, Utc};
 use model::analytics::AnalyticsConversation;
 use model::conversations::Conversation;
 
+/// How far before an interval the default [`OrgView::analytics_active_in`] looks for
+/// conversations that were still going on in it.
+pub const ACTIVITY_LOOKBACK: chrono::Duration = chrono::Duration::days(3);
+
 /// What the HTTP layer reads from the org. [`crate::org::Org`] implements it; tests can plug in
 /// a handful of hand-made conversations to pin down query semantics exactly.
 pub trait OrgView: Send + Sync + 'static {
@@ -18,6 +22,25 @@ pub trait OrgView: Send + Sync + 'static {
         to: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Box<dyn Iterator<Item = AnalyticsConversation> + 'a>;
+    /// Analytics records of conversations that had activity during `[from, to)` (async jobs'
+    /// interval semantics): started before `to`, not ended before `from`, as visible at `now`.
+    /// The default reads starts from [`ACTIVITY_LOOKBACK`] before `from`; an org that knows its
+    /// longest conversation can do better.
+    fn analytics_active_in<'a>(
+        &'a self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Box<dyn Iterator<Item = AnalyticsConversation> + 'a> {
+        Box::new(
+            self.analytics_started_in(from - ACTIVITY_LOOKBACK, to, now)
+                .filter(move |c| {
+                    c.conversation_start.is_some_and(|s| s < to)
+                        && c.conversation_end.is_none_or(|e| e >= from)
+                }),
+        )
+    }
+
     /// `GET /demo/scenarios` body at `now`.
     fn scenarios(&self, now: DateTime<Utc>) -> serde_json::Value;
 }
@@ -38,6 +61,15 @@ impl OrgView for crate::org::Org {
         now: DateTime<Utc>,
     ) -> Box<dyn Iterator<Item = AnalyticsConversation> + 'a> {
         Box::new(Self::analytics_started_in(self, from, to, now))
+    }
+
+    fn analytics_active_in<'a>(
+        &'a self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Box<dyn Iterator<Item = AnalyticsConversation> + 'a> {
+        Box::new(Self::analytics_active_in(self, from, to, now))
     }
 
     fn scenarios(&self, now: DateTime<Utc>) -> serde_json::Value {
