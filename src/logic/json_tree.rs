@@ -261,6 +261,24 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_listed_in_body_order_not_alphabetically() {
+        // Developers compare the tree with what the API sent; serde_json's `preserve_order`
+        // (enabled in Cargo.toml) keeps the wire order.
+        let raw = r#"{"state":"x","id":"c1","participants":[{"purpose":"agent","calls":[],"attributes":{}}],"address":"a"}"#;
+        let b: Value = serde_json::from_str(raw).expect("valid json");
+        let labels: Vec<String> = children(&b, "", "", Schema::root("Conversation"))
+            .into_iter()
+            .map(|n| n.label)
+            .collect();
+        assert_eq!(labels, ["state", "id", "participants", "address"]);
+        let p0: Vec<String> = children(&b["participants"][0], "", "", Schema::Unknown)
+            .into_iter()
+            .map(|n| n.label)
+            .collect();
+        assert_eq!(p0, ["purpose", "calls", "attributes"]);
+    }
+
+    #[test]
     fn nested_paths_and_norms() {
         let b = body();
         let root = children(&b, "", "", Schema::root("Conversation"));
