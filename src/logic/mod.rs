@@ -12,3 +12,4 @@ pub mod route;
 pub mod side;
 pub mod tab;
 pub mod theme;
+pub mod timeline_window;

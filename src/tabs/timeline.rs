@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::TabCtx;
 use crate::components::claim::RichText;
 use crate::components::source_link::SourceLink;
+use crate::logic::timeline_window::whole;
 
 /// Width of the SVG coordinate system; the SVG scales to the container.
 const W: f64 = 1000.0;
@@ -32,15 +33,15 @@ pub fn TimelineTab(ctx: TabCtx) -> impl IntoView {
     });
     // `None` = the whole conversation (which grows while live).
     let zoom = RwSignal::new(None::<Window>);
-    let window = Memo::new(move |_| tl.with(|t| zoom.get().unwrap_or_else(|| Window::full(t))));
+    let window = Memo::new(move |_| tl.with(|t| zoom.get().unwrap_or_else(|| whole(t))));
     let selected = RwSignal::new(None::<(String, String)>);
 
     let zoom_by = move |factor: f64| {
-        let bounds = tl.with(Window::full);
+        let bounds = tl.with(whole);
         zoom.set(Some(window.get_untracked().zoom(factor, 0.5, &bounds)));
     };
     let pan_by = move |fraction: f64| {
-        let bounds = tl.with(Window::full);
+        let bounds = tl.with(whole);
         zoom.set(Some(window.get_untracked().pan(fraction, &bounds)));
     };
 
