@@ -150,7 +150,12 @@ pub const CONCEPTS: &[Concept] = &[
     c(
         "Agent (user)",
         Both,
-        &["participants[].userId", "participants[].name"],
+        // Names only of agent/user participants: customer, IVR and queue participants have names too.
+        &[
+            "participants[].userId",
+            "participants[purpose=agent].name",
+            "participants[purpose=user].name",
+        ],
         &[
             "participants[].userId",
             "participants[].sessions[].selectedAgentId",
@@ -619,6 +624,23 @@ mod tests {
         rows.iter()
             .find(|r| r.concept == concept)
             .unwrap_or(&rows[0])
+    }
+
+    #[test]
+    fn agent_row_names_only_agent_and_user_participants() {
+        let rt = json!({"participants": [
+            {"purpose": "customer", "name": "Chris"},
+            {"purpose": "ivr", "name": "Main IVR"},
+            {"purpose": "acd", "name": "Support"},
+            {"purpose": "agent", "name": "Omar", "userId": "u1"},
+            {"purpose": "user", "name": "Ana", "userId": "u2"}]});
+        let rows = field_map_json(Some(&rt), None);
+        let names: Vec<&str> = row(&rows, "Agent (user)")
+            .realtime_values
+            .iter()
+            .map(|f| f.value.as_str())
+            .collect();
+        assert_eq!(names, ["u1", "u2", "Omar", "Ana"]);
     }
 
     #[test]
