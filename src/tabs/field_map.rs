@@ -2,12 +2,12 @@
 //! and a one-line explanation — including fields the tutorial invents.
 
 use lens::field_map::{self, FieldRow, RowKind};
-use lens::json_path::Found;
 use leptos::prelude::*;
 
 use super::TabCtx;
 use crate::components::claim::RichText;
 use crate::components::source_link::SourceLink;
+use crate::logic::field_values::{PathValues, per_path};
 
 #[component]
 pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
@@ -23,6 +23,13 @@ pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
                 .and_then(|e| e.json().cloned())
         });
         field_map::field_map_json(rt.as_ref(), an.as_ref())
+            .into_iter()
+            .map(|r| {
+                let rt_values = per_path(rt.as_ref(), r.realtime_paths);
+                let an_values = per_path(an.as_ref(), r.analytics_paths);
+                (r, rt_values, an_values)
+            })
+            .collect::<Vec<_>>()
     });
     view! {
         <p class="muted small">
@@ -39,14 +46,14 @@ pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {move || rows.get().into_iter().map(|r| view! { <Row r/> }).collect_view()}
+                {move || rows.get().into_iter().map(|(r, rt, an)| view! { <Row r rt an/> }).collect_view()}
             </tbody>
         </table>
     }
 }
 
 #[component]
-fn Row(r: FieldRow) -> impl IntoView {
+fn Row(r: FieldRow, rt: Vec<PathValues>, an: Vec<PathValues>) -> impl IntoView {
     let (class, tag) = match r.kind {
         RowKind::Both => ("fm-row", None),
         RowKind::RealtimeOnly => ("fm-row", Some("Conversations API only")),
@@ -59,33 +66,40 @@ fn Row(r: FieldRow) -> impl IntoView {
                 {r.concept}
                 {tag.map(|t| view! { <br/><span class="chip">{t}</span> })}
             </th>
-            <td data-label="Conversations API"><Cell paths=r.realtime_paths values=r.realtime_values/></td>
-            <td data-label="Analytics API"><Cell paths=r.analytics_paths values=r.analytics_values/></td>
+            <td data-label="Conversations API"><Cell groups=rt/></td>
+            <td data-label="Analytics API"><Cell groups=an/></td>
             <td data-label="Why">
                 <RichText text=r.explanation/>
-                {r.truncated.then(|| view! { <span class="muted small">" (more values than shown)"</span> })}
                 " " <SourceLink source=r.source/>
             </td>
         </tr>
     }
 }
 
+/// Each path with the values found there (a concept can live at several paths).
 #[component]
-fn Cell(paths: &'static [&'static str], values: Vec<Found>) -> impl IntoView {
-    if paths.is_empty() {
+fn Cell(groups: Vec<PathValues>) -> impl IntoView {
+    if groups.is_empty() {
         return view! { <span class="muted">"—"</span> }.into_any();
     }
     view! {
-        <div class="fm-paths">{paths.iter().map(|p| view! { <code class="fm-path">{*p}</code> }).collect_view()}</div>
-        {if values.is_empty() {
-            view! { <span class="muted small">"(absent in this answer)"</span> }.into_any()
-        } else {
-            view! {
-                <ul class="fm-values">
-                    {values.into_iter().map(|f| view! { <li><code class="fm-value" title=f.path.clone()>{f.value}</code></li> }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+        <dl class="fm-groups">
+            {groups.into_iter().map(|g| view! {
+                <dt><code class="fm-path">{g.path}</code></dt>
+                <dd>
+                    {if g.values.is_empty() {
+                        view! { <span class="muted small">"(absent in this answer)"</span> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="fm-values">
+                                {g.values.into_iter().map(|f| view! { <li><code class="fm-value" title=f.path.clone()>{f.value}</code></li> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    {g.truncated.then(|| view! { <span class="muted small">" (more values than shown)"</span> })}
+                </dd>
+            }).collect_view()}
+        </dl>
     }
     .into_any()
 }
