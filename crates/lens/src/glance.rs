@@ -620,8 +620,21 @@ fn compare(r: &SideGlance, a: &SideGlance) -> Vec<Disagreement> {
         .iter()
         .map(|p| p.participant_id.as_str())
         .collect();
-    let only_rt: Vec<&str> = rp.difference(&ap).copied().collect();
-    let only_an: Vec<&str> = ap.difference(&rp).copied().collect();
+    // Name (purpose) first, the id secondary: people recognise participants by name.
+    let named = |side: &SideGlance, id: &str| {
+        side.participants
+            .iter()
+            .find(|p| p.participant_id == id)
+            .map_or_else(
+                || format!("`{id}`"),
+                |p| match &p.purpose {
+                    Some(purpose) => format!("{} ({purpose}) `{id}`", p.label),
+                    None => format!("{} `{id}`", p.label),
+                },
+            )
+    };
+    let only_rt: Vec<String> = rp.difference(&ap).map(|id| named(r, id)).collect();
+    let only_an: Vec<String> = ap.difference(&rp).map(|id| named(a, id)).collect();
     if !only_rt.is_empty() || !only_an.is_empty() {
         out.push(Disagreement {
             topic: Topic::Participants,
@@ -801,6 +814,29 @@ mod tests {
             "{topics:?}"
         );
         assert!(g.disagreements.iter().all(|d| !d.why.is_empty()));
+    }
+
+    #[test]
+    fn participant_only_on_one_side_is_named_with_its_purpose() {
+        let r = rt(json!({"id": ID, "participants": [
+            {"id": "p-cust", "name": "Chris", "purpose": "customer", "calls": [{"id": "c1", "state": "connected"}]},
+            {"id": "p-agent", "name": "Omar", "purpose": "agent", "calls": [{"id": "c2", "state": "connected"}]}]}));
+        let a = an(
+            json!({"conversationId": ID, "participants": [{"participantId": "p-cust", "participantName": "Chris", "purpose": "customer"}]}),
+        );
+        let g = glance(
+            Side::Loaded(&r),
+            Side::Loaded(&a),
+            Api::AnalyticsById,
+            now(),
+        );
+        let d = g
+            .disagreements
+            .iter()
+            .find(|d| d.topic == Topic::Participants)
+            .expect("participants differ");
+        assert_eq!(d.realtime, "only here: Omar (agent) `p-agent`");
+        assert_eq!(d.analytics, "—");
     }
 
     #[test]
