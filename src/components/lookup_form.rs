@@ -70,7 +70,7 @@ pub fn LookupForm(
                 <button type="submit" class="btn btn-primary">"Look up"</button>
             </div>
             <p id="lookup-hint" class="hint">
-                "Paste a UUID, or the address of an interaction page (Performance › Interactions) — the ID is taken from it."
+                "Paste a UUID, or the address of an interaction's page in Genesys Cloud — the ID is taken from it."
             </p>
             <p id="lookup-refusal" class="refusal" role="alert">
                 {move || refusal.get()}
