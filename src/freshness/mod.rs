@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::UserToken;
+use crate::components::source_link::SourceLink;
 use crate::query_lab::{ExplanationView, http};
 use crate::state::app_state;
 use crate::tabs::TabCtx;
@@ -167,7 +168,10 @@ pub fn Freshness(ctx: TabCtx) -> impl IntoView {
             <p class="muted small">
                 "Real time changes at once; analytics catches up (conversationEnd, then wrap-up, arrive later). "
                 "Both APIs are polled at the period you set — never overlapping, never over the rate budget, paused while this tab is hidden — "
-                "and each poll's changes are listed, matched by participant, session and communication IDs."
+                "and each poll's changes are listed, matched by participant, session and communication IDs. "
+                <SourceLink source=lens::query_lab::sources::DETAILS_LATENCY/> " "
+                <SourceLink source=lens::query_lab::sources::DATA_CAN_CHANGE/> " "
+                <SourceLink source=lens::sources::RATE_LIMITS/>
             </p>
             <div class="field-row">
                 <label class="field field-small">

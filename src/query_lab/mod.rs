@@ -146,7 +146,9 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
             <p class="muted small">
                 "The by-id GET needs no interval. The details query "
                 <code>"POST /api/v2/analytics/conversations/details/query"</code>
-                " does: here it is, built for this conversation. Edit it, watch the body change, run it."
+                " does: here it is, built for this conversation. Edit it, watch the body change, run it. "
+                <SourceLink source=lens::query_lab::sources::BY_ID_NO_INTERVAL/> " "
+                <SourceLink source=lens::query_lab::sources::QUERY_INTERVAL_DOC/>
             </p>
             <explain::IntervalExplainer form start/>
             <div class="lab-grid">
