@@ -19,6 +19,8 @@ pub const MAX_DAYS_FILTERED: i64 = 31;
 pub const MAX_DAYS_BACK: i64 = 35;
 /// At most 10,000 records per query (2020 tutorial statement).
 pub const MAX_RECORDS: u32 = 10_000;
+/// [`MAX_RECORDS`] as people read it, with a thousands separator.
+pub const MAX_RECORDS_TEXT: &str = "10,000";
 
 /// A half-open UTC interval `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -324,7 +326,7 @@ pub fn check_caps(interval: &Interval, filtered: bool, now: DateTime<Utc>) -> Ve
                 format!("The interval starts {days_back} days ago; the synchronous query reaches {MAX_DAYS_BACK} days back"),
                 format!(
                     "A 2020 Genesys tutorial states that interval starts may lie at most {MAX_DAYS_BACK} days in \
-                     the past (today included) and that a query returns at most {MAX_RECORDS} records; it \
+                     the past (today included) and that a query returns at most {MAX_RECORDS_TEXT} records; it \
                      recommends async jobs for historical queries. This is a 2020 statement — re-check the \
                      Developer Center. For one conversation, the by-id GET needs no interval at all."
                 ),
@@ -348,7 +350,7 @@ pub fn explain_caps() -> Vec<Explanation> {
         ),
         Explanation::new(
             format!(
-                "Starts up to {MAX_DAYS_BACK} days back; at most {MAX_RECORDS} records per query"
+                "Starts up to {MAX_DAYS_BACK} days back; at most {MAX_RECORDS_TEXT} records per query"
             ),
             "Stated in a 2020 Genesys tutorial (\"Starting December 9, 2020 … interval start dates up to 35 \
              days in the past (including today) … maximum of 10,000 records per query\"). Not re-verified \
@@ -446,5 +448,20 @@ pub fn local_vs_utc(conversation_start: DateTime<Utc>, offset: FixedOffset) -> L
         local_date_as_utc_finds_it: finds,
         local_day_converted,
         explanation,
+    }
+}
+
+#[cfg(test)]
+mod records_text_tests {
+    use super::*;
+
+    #[test]
+    fn max_records_text_matches_the_number() {
+        assert_eq!(MAX_RECORDS_TEXT.replace(',', ""), MAX_RECORDS.to_string());
+        assert!(
+            explain_caps()
+                .iter()
+                .any(|e| e.headline.contains("10,000 records"))
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! means for the interval, and when a job is the better tool than the synchronous query.
 
 use super::Explanation;
-use super::interval::{Interval, MAX_DAYS_BACK, MAX_DAYS_FILTERED, MAX_RECORDS};
+use super::interval::{Interval, MAX_DAYS_BACK, MAX_DAYS_FILTERED, MAX_RECORDS, MAX_RECORDS_TEXT};
 use super::sources::{ASYNC_JOB_ORDER_UNVERIFIED, ASYNC_JOBS, TUTORIAL_2020_LIMITS};
 use chrono::{DateTime, Duration, Utc};
 use model::analytics::{
@@ -276,8 +276,8 @@ pub fn job_is_better(
     }
     if expected_hits.is_some_and(|h| h > i64::from(MAX_RECORDS)) {
         out.push(Explanation::new(
-            format!("More than {MAX_RECORDS} records"),
-            format!("The synchronous query returns at most {MAX_RECORDS} records (2020 tutorial statement); a job has no such page walk."),
+            format!("More than {MAX_RECORDS_TEXT} records"),
+            format!("The synchronous query returns at most {MAX_RECORDS_TEXT} records (2020 tutorial statement); a job has no such page walk."),
             TUTORIAL_2020_LIMITS,
         ));
     }
