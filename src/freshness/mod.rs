@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 
 use crate::api::UserToken;
 use crate::components::source_link::SourceLink;
+use crate::logic::ended;
 use crate::query_lab::{ExplanationView, http};
 use crate::state::app_state;
 use crate::tabs::TabCtx;
@@ -163,6 +164,16 @@ pub fn Freshness(ctx: TabCtx) -> impl IntoView {
     let running = move || {
         poller.with(|p| matches!(p.phase(), Phase::InFlight { .. } | Phase::Waiting { .. }))
     };
+    let ended_on_both = Memo::new(move |_| {
+        ctx.lookup.conversations.with(|c| {
+            ctx.lookup.analytics.with(|a| {
+                ended::on_both(
+                    c.exchange().and_then(|e| e.conversation()),
+                    a.exchange().and_then(|e| e.analytics()),
+                )
+            })
+        })
+    });
     view! {
         <div class="freshness" data-testid="freshness">
             <p class="muted small">
@@ -180,9 +191,16 @@ pub fn Freshness(ctx: TabCtx) -> impl IntoView {
                         prop:value=move || period_secs.get()
                         on:change:target=move |ev| apply_period(ev.target().value())/>
                 </label>
-                <button type="button" class="btn btn-primary" data-testid="poll-start" disabled=running on:click=start>"Start"</button>
+                <button type="button" class="btn btn-primary" data-testid="poll-start" disabled=running on:click=start
+                    aria-describedby=move || ended_on_both.get().then_some("poll-ended-hint")>"Start"</button>
                 <button type="button" class="btn" data-testid="poll-stop" disabled=move || !running() on:click=stop>"Stop"</button>
             </div>
+            <Show when=move || ended_on_both.get()>
+                // Settling is the poller's stop rule (`StopReason::Settled`); say it before Start.
+                <p id="poll-ended-hint" class="hint" data-testid="poll-ended-hint">
+                    "This conversation has ended on both APIs; polling will stop after it confirms analytics is stable."
+                </p>
+            </Show>
             {move || clamp_note.get().map(|e| view! { <div class="warning"><ExplanationView e/></div> })}
             <p class="poll-status" aria-live="polite" data-testid="poll-status">{status}</p>
             <ol class="change-log" data-testid="change-log" reversed>

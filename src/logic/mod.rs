@@ -3,6 +3,7 @@
 
 pub mod counterparts;
 pub mod decode;
+pub mod ended;
 pub mod field_values;
 pub mod format;
 pub mod headers;
