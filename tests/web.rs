@@ -541,6 +541,39 @@ async fn timeline_tab_draws_lanes_and_bars() {
     assert!(!reset.has_attribute("disabled"));
 }
 
+/// Timeline bars use a roving tabindex: one bar in the Tab order, arrow keys move it.
+#[wasm_bindgen_test]
+async fn timeline_bars_have_one_tab_stop_and_arrow_keys_move_it() {
+    let (container, _m) = render_tab(Tab::Timeline);
+    tick().await;
+    let bars = count(&container, "rect[data-bar]");
+    assert!(bars >= 5, "{bars} bars");
+    assert_eq!(count(&container, "rect[tabindex='0']"), 1);
+    assert_eq!(count(&container, "rect[tabindex='-1']"), bars - 1);
+    let first = container
+        .query_selector("rect[data-bar='0']")
+        .ok()
+        .flatten()
+        .expect("first bar");
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"));
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("keyboard event");
+    first.dispatch_event(&ev).expect("dispatch keydown");
+    tick().await;
+    let second = container
+        .query_selector("rect[data-bar='1']")
+        .ok()
+        .flatten()
+        .expect("second bar");
+    assert_eq!(second.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(count(&container, "rect[tabindex='0']"), 1);
+}
+
 /// Metrics: every metric listed with a human duration, and the checks shown.
 #[wasm_bindgen_test]
 async fn metrics_tab_lists_metrics_in_human_units() {

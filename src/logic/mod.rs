@@ -11,6 +11,7 @@ pub mod json_tree;
 pub mod recent;
 pub mod rich_text;
 pub mod route;
+pub mod roving;
 pub mod side;
 pub mod tab;
 pub mod theme;

@@ -3,11 +3,15 @@
 //! a "now" line that moves while the conversation is live. Geometry comes from `lens::timeline`.
 
 use lens::timeline::{self, Layer, Span, Timeline, Window};
+use std::cell::Cell;
+
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::TabCtx;
 use crate::components::claim::RichText;
 use crate::components::source_link::SourceLink;
+use crate::logic::roving::roving_target;
 use crate::logic::timeline_window::whole;
 
 /// Width of the SVG coordinate system; the SVG scales to the container.
@@ -81,8 +85,56 @@ fn Lanes(
         .now_ms
         .map(|n| window.x(n as f64, W))
         .filter(|x| (0.0..=W).contains(x));
+    // Roving tabindex: one bar is in the Tab order, arrow keys move between bars.
+    let roving = Roving {
+        active: RwSignal::new(0),
+        next: Cell::new(0),
+    };
+    let total = StoredValue::new(0_usize);
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(from) = bar_index(ev.target()) else {
+            return;
+        };
+        let Some(to) = roving_target(&ev.key(), from, total.get_value()) else {
+            return;
+        };
+        ev.prevent_default();
+        roving.active.set(to);
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|root| {
+                root.query_selector(&format!("[data-bar='{to}']"))
+                    .ok()
+                    .flatten()
+            })
+        {
+            focus(&el);
+        }
+    };
+    let lanes_view = tl.lanes.into_iter().map(|lane| {
+        let title = match &lane.purpose {
+            Some(p) => format!("{} ({p})", lane.label),
+            None => lane.label.clone(),
+        };
+        view! {
+            <li class="tl-lane">
+                <div class="tl-lane-label">{title.clone()}</div>
+                <svg class="tl-svg" viewBox=format!("0 0 {W} {LANE_H}") preserveAspectRatio="none" role="group" aria-label=format!("{title}: Conversations API rows above, Analytics API row below")>
+                    <line class="tl-row-sep" x1="0" x2=W.to_string() y1="29.5" y2="29.5" vector-effect="non-scaling-stroke"/>
+                    {bars(&lane.realtime, &window, ROW_Y[0], selected, &roving)}
+                    {bars(&lane.realtime_segments, &window, ROW_Y[1], selected, &roving)}
+                    {bars(&lane.analytics, &window, ROW_Y[2], selected, &roving)}
+                    {now_x.map(|x| view! {
+                        <line class="tl-now" x1=x.to_string() x2=x.to_string() y1="0" y2=LANE_H.to_string() vector-effect="non-scaling-stroke"/>
+                    })}
+                </svg>
+            </li>
+        }
+    }).collect_view();
+    total.set_value(roving.next.get());
     view! {
-        <div class="tl">
+        <div class="tl" on:keydown=on_key>
             <div class="tl-axis" aria-hidden="true">
                 {ticks.into_iter().map(|t| {
                     let pct = t.x / W * 100.0;
@@ -90,26 +142,7 @@ fn Lanes(
                 }).collect_view()}
             </div>
             <ul class="tl-lanes">
-                {tl.lanes.into_iter().map(|lane| {
-                    let title = match &lane.purpose {
-                        Some(p) => format!("{} ({p})", lane.label),
-                        None => lane.label.clone(),
-                    };
-                    view! {
-                        <li class="tl-lane">
-                            <div class="tl-lane-label">{title.clone()}</div>
-                            <svg class="tl-svg" viewBox=format!("0 0 {W} {LANE_H}") preserveAspectRatio="none" role="group" aria-label=format!("{title}: Conversations API rows above, Analytics API row below")>
-                                <line class="tl-row-sep" x1="0" x2=W.to_string() y1="29.5" y2="29.5" vector-effect="non-scaling-stroke"/>
-                                {bars(&lane.realtime, &window, ROW_Y[0], selected)}
-                                {bars(&lane.realtime_segments, &window, ROW_Y[1], selected)}
-                                {bars(&lane.analytics, &window, ROW_Y[2], selected)}
-                                {now_x.map(|x| view! {
-                                    <line class="tl-now" x1=x.to_string() x2=x.to_string() y1="0" y2=LANE_H.to_string() vector-effect="non-scaling-stroke"/>
-                                })}
-                            </svg>
-                        </li>
-                    }
-                }).collect_view()}
+                {lanes_view}
             </ul>
         </div>
     }
@@ -120,7 +153,9 @@ fn bars(
     window: &Window,
     y: f64,
     selected: RwSignal<Option<(String, String)>>,
+    roving: &Roving,
 ) -> AnyView {
+    let active = roving.active;
     timeline::visible(spans, window)
         .filter_map(|s| timeline::rect(s, window, W).map(|r| (s, r)))
         .map(|(s, r)| {
@@ -138,6 +173,8 @@ fn bars(
             let pick = (label.clone(), s.path.clone());
             let pick2 = pick.clone();
             let aria = label.clone();
+            let i = roving.next.get();
+            roving.next.set(i + 1);
             view! {
                 <rect
                     class=class
@@ -145,11 +182,15 @@ fn bars(
                     width=format!("{:.2}", r.width)
                     y=y.to_string()
                     height=ROW_H.to_string()
-                    tabindex="0"
+                    tabindex=move || if active.get() == i { "0" } else { "-1" }
+                    data-bar=i.to_string()
                     role="img"
                     aria-label=aria
                     on:mouseenter=move |_| selected.set(Some(pick.clone()))
-                    on:focus=move |_| selected.set(Some(pick2.clone()))
+                    on:focus=move |_| {
+                        active.set(i);
+                        selected.set(Some(pick2.clone()));
+                    }
                 >
                     <title>{label}</title>
                 </rect>
@@ -157,6 +198,31 @@ fn bars(
         })
         .collect_view()
         .into_any()
+}
+
+/// Which bar is tabbable, and the index the next drawn bar gets.
+struct Roving {
+    active: RwSignal<usize>,
+    next: Cell<usize>,
+}
+
+/// The `data-bar` index of the element a key event came from.
+fn bar_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .get_attribute("data-bar")?
+        .parse()
+        .ok()
+}
+
+/// SVG elements have `focus()` too, but web-sys only exposes it on `SvgElement`.
+fn focus(el: &web_sys::Element) {
+    if let Ok(f) = js_sys::Reflect::get(el, &"focus".into())
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+    {
+        let _ = f.call0(el);
+    }
 }
 
 #[component]
