@@ -3,7 +3,8 @@ import * as path from "node:path";
 
 // End-to-end tests run the REAL companion server (embedded demo org) serving the release
 // bundle in dist/. `cargo xtask test --stage e2e` builds both and sets LENS_SERVER_BIN,
-// LENS_DIST and LENS_PORT; the defaults below let `npx playwright test` work after a
+// LENS_DIST, LENS_PORT (and LENS_DEMO_ORG_BIN for specs that start a standalone demo org);
+// the defaults below let `npx playwright test` work after a
 // `cargo xtask run` build too.
 const root = path.resolve(__dirname, "..", "..");
 const port = Number(process.env.LENS_PORT ?? 18080);

@@ -121,18 +121,28 @@ fn inline_script(html: &str) -> Option<String> {
 
 /// `cargo build -p server`; returns the binary path.
 pub fn server(paths: &Paths, profile: Profile) -> Result<PathBuf> {
-    progress::line("build", &format!("companion server ({})", profile.name()));
+    binary(paths, profile, "server", "conversation-lens-server")
+}
+
+/// The standalone demo org (`demo-org` binary): some e2e specs start their own, with a
+/// limited client, as the server's upstream.
+pub fn demo_org(paths: &Paths, profile: Profile) -> Result<PathBuf> {
+    binary(paths, profile, "demo-org", "demo-org")
+}
+
+fn binary(paths: &Paths, profile: Profile, package: &str, bin: &str) -> Result<PathBuf> {
+    progress::line("build", &format!("{bin} ({})", profile.name()));
     Cmd::new("cargo", &paths.root, &paths.tool_path())
-        .args(["build", "-p", "server", "--bin", "conversation-lens-server"])
+        .args(["build", "-p", package, "--bin", bin])
         .args(profile.cargo_flag())
         .run()?;
-    let bin = paths.server_bin(profile.target_dir());
-    if bin.is_file() {
-        Ok(bin)
+    let path = paths.target.join(profile.target_dir()).join(bin);
+    if path.is_file() {
+        Ok(path)
     } else {
         Err(Error::Missing(format!(
-            "cargo built the server but {} is missing",
-            bin.display()
+            "cargo built {bin} but {} is missing",
+            path.display()
         )))
     }
 }

@@ -42,13 +42,6 @@ impl Paths {
         self.target.join("xtask")
     }
 
-    /// The companion server binary for a cargo profile directory name (`release`/`debug`).
-    pub fn server_bin(&self, profile_dir: &str) -> PathBuf {
-        self.target
-            .join(profile_dir)
-            .join("conversation-lens-server")
-    }
-
     /// `PATH` for child processes: the e2e package's binaries (binaryen's wasm-opt must win
     /// over Debian's 108), then cargo's bin dir (freshly installed trunk/wasm-bindgen), then
     /// the inherited `PATH`.

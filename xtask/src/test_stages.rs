@@ -82,7 +82,7 @@ const STAGES: &[Stage] = &[
     },
     Stage {
         name: "build",
-        about: "trunk release build of dist/ + the companion server",
+        about: "trunk release build of dist/ + the server and demo-org binaries",
         run: build_all,
     },
     Stage {
@@ -315,6 +315,7 @@ const E2E_SERVER_PROFILE: Profile = Profile::Dev;
 fn build_all(ctx: &mut Ctx) -> Result<Outcome> {
     build::app(&ctx.paths, &mut ctx.setup, Profile::Release)?;
     build::server(&ctx.paths, E2E_SERVER_PROFILE)?;
+    build::demo_org(&ctx.paths, E2E_SERVER_PROFILE)?;
     Ok(Outcome::Passed)
 }
 
@@ -323,12 +324,14 @@ fn e2e(ctx: &mut Ctx) -> Result<Outcome> {
     ctx.setup.chromium()?;
     build::app(&ctx.paths, &mut ctx.setup, Profile::Release)?;
     let bin = build::server(&ctx.paths, E2E_SERVER_PROFILE)?;
+    let demo_org = build::demo_org(&ctx.paths, E2E_SERVER_PROFILE)?;
     let port = server::free_port()?;
     let playwright = ctx.paths.node_bin().join("playwright");
     passed(
         Cmd::new(&playwright, &ctx.paths.e2e, &ctx.paths.tool_path())
             .arg("test")
             .env("LENS_SERVER_BIN", &bin)
+            .env("LENS_DEMO_ORG_BIN", &demo_org)
             .env("LENS_DIST", &ctx.paths.dist)
             .env("LENS_PORT", port.to_string())
             .run(),
