@@ -312,6 +312,25 @@ test("the timeline draws a lane per participant with both APIs and explains a ba
   const bar = panel.getByRole("img", { name: /^Analytics API: / }).first();
   await bar.focus();
   await expect(panel.locator(".tl-detail")).toContainText("Analytics API");
+  // Roving tabindex: one bar in the Tab order; arrow keys move focus (and the details) along.
+  await expect(panel.locator("rect[tabindex='0']")).toHaveCount(1);
+  const first = panel.locator("rect[data-bar='0']");
+  await first.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(panel.locator("rect[data-bar='1']")).toBeFocused();
+  await expect(panel.locator("rect[data-bar='1']")).toHaveAttribute("tabindex", "0");
+  await expect(first).toHaveAttribute("tabindex", "-1");
   await panel.getByRole("button", { name: "Zoom in" }).click();
   await expect(panel.getByRole("button", { name: "Whole conversation" })).toBeEnabled();
+});
+
+test("freshness on an ended conversation says polling stops once analytics is stable", async ({ page, request }) => {
+  const scenario = endedScenario(await demoScenarios(request));
+  const lens = new LensPage(page);
+  await lens.goto(`/c/${scenario.conversationId}?tab=freshness`);
+  await lens.expectBothStatus(200);
+  await expect(page.getByTestId("poll-ended-hint")).toHaveText(
+    "This conversation has ended on both APIs; polling will stop after it confirms analytics is stable.",
+  );
+  await expect(page.getByTestId("poll-start")).toHaveAttribute("aria-describedby", "poll-ended-hint");
 });
