@@ -95,7 +95,9 @@ fn app_timings(paths: &Paths, setup: &mut Setup) -> Result<()> {
     }
     setup.node_packages()?;
     setup.chromium()?;
-    let bin = build::server(paths, Profile::Release)?;
+    // A dev server is enough here: first load is dominated by the wasm download and
+    // compile, and the proxy's own overhead is measured by `cargo bench -p server` (release).
+    let bin = build::server(paths, Profile::Dev)?;
     let server = server::start_demo(paths, &bin, &[])?;
     progress::line(
         "bench",
