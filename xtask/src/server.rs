@@ -72,6 +72,11 @@ pub fn start_demo(paths: &Paths, bin: &Path, extra: &[String]) -> Result<Running
         .arg(&paths.dist)
         .arg("--demo")
         .args(extra)
+        // One log line per request would bury the figures and script output.
+        .env(
+            "RUST_LOG",
+            std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()),
+        )
         .spawn()?;
     let mut server = RunningServer { child, port };
     let deadline = Instant::now() + Duration::from_secs(60);
