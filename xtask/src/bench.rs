@@ -125,9 +125,9 @@ fn crate_benches(paths: &Paths) -> Result<()> {
     }
     let mut failed = Vec::new();
     for krate in with_benches {
-        progress::line("bench", &format!("cargo bench -p {krate}"));
+        progress::line("bench", &format!("cargo bench -p {krate} --benches"));
         let r = Cmd::new("cargo", &paths.root, &paths.tool_path())
-            .args(["bench", "-p", &krate])
+            .args(["bench", "-p", &krate, "--benches"])
             .run();
         if let Err(e) = r {
             println!("  {krate}: {e}");
