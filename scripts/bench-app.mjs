@@ -1,6 +1,8 @@
 // Browser figures for `cargo xtask bench` (printed, never asserted): time to interactive
 // (navigation start → the lookup input usable) and submit → both panels answered, in
 // headless Chromium against the real server + embedded demo org. Median of RUNS fresh loads.
+// Then the render time of each tab for the synthetic conversation (50 participants, 2,000
+// segments) that the app's /bench/render page builds and times itself.
 import { baseUrl, chromium, endedConversationId, INPUT_LABEL, launchOptions, lookUp } from "./lib.mjs";
 
 const RUNS = Number(process.env.LENS_BENCH_RUNS ?? 7);
@@ -13,9 +15,13 @@ const median = (xs) => {
 };
 const ms = (x) => `${x.toFixed(0)} ms`;
 
+// Tab slugs of the app's `Tab` enum that /bench/render can time.
+const RENDER_TABS = ["glance", "fields", "timeline", "json", "metrics", "errors", "guide", "code"];
+
 const browser = await chromium.launch(launchOptions);
 const tti = [];
 const lookup = [];
+const render = {};
 try {
   for (let i = 0; i < RUNS; i++) {
     // A fresh context each run: cold HTTP cache, like a first visit.
@@ -32,6 +38,14 @@ try {
     lookup.push(Date.now() - start);
     await context.close();
   }
+  for (const tab of RENDER_TABS) {
+    const page = await browser.newPage();
+    await page.goto(`${base}/bench/render?tab=${tab}`);
+    const out = page.locator("#render-ms[data-ms]");
+    await out.waitFor({ timeout: 60_000 });
+    render[tab] = Number(await out.getAttribute("data-ms"));
+    await page.close();
+  }
 } finally {
   await browser.close();
 }
@@ -39,3 +53,7 @@ try {
 console.log(`  runs                                   ${RUNS} (fresh browser context each)`);
 console.log(`  time to interactive (median / min)     ${ms(median(tti))} / ${ms(Math.min(...tti))}`);
 console.log(`  submit -> both panels (median / min)   ${ms(median(lookup))} / ${ms(Math.min(...lookup))}`);
+console.log(`  render, 50 participants / 2,000 segments (one load per tab):`);
+for (const [tab, value] of Object.entries(render)) {
+  console.log(`    ${tab.padEnd(36)} ${ms(value)}`);
+}

@@ -1,35 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import * as path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { LensPage } from "./pages/lens-page";
+import { startDemoServer } from "./support/servers";
 
 // 429 + Retry-After needs a demo org with a tiny rate limit, so this file starts its own
 // companion server (same binary and bundle as playwright.config.ts) with --demo-rate-limit 3.
 
-const root = path.resolve(__dirname, "..", "..");
-const serverBin = process.env.LENS_SERVER_BIN ?? path.join(root, "target", "release", "conversation-lens-server");
-const dist = process.env.LENS_DIST ?? path.join(root, "dist");
-const port = Number(process.env.LENS_PORT ?? 18080) + 7;
-const base = `http://127.0.0.1:${port}`;
-
 let server: ChildProcess | undefined;
+let base = "";
 
-test.beforeAll(async ({ request }) => {
-  server = spawn(serverBin, ["--port", String(port), "--dist", dist, "--demo", "--demo-rate-limit", "3"], {
-    stdio: "ignore",
-    env: { ...process.env, RUST_LOG: "warn" },
-  });
-  // Wait for /api/health (no wall-clock assertion: just poll until it answers).
-  for (let i = 0; i < 200; i++) {
-    try {
-      const res = await request.get(`${base}/api/health`);
-      if (res.ok()) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`rate-limited server on ${base} did not start`);
+test.beforeAll(async () => {
+  const started = await startDemoServer(["--demo-rate-limit", "3"]);
+  server = started.child;
+  base = started.base;
 });
 
 test.afterAll(() => {

@@ -1,53 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
-import * as path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { startDemoServer } from "./support/servers";
 
 // The Freshness tab (issue 7): watch a live demo conversation with time sped up until both APIs
 // report it ended and analytics has caught up (wrap-up last), with the change log showing it.
 // This spec starts its own server with `--time-scale` (the shared one runs in real time).
 
-const root = path.resolve(__dirname, "..", "..");
-const serverBin = process.env.LENS_SERVER_BIN ?? path.join(root, "target", "release", "conversation-lens-server");
-const dist = process.env.LENS_DIST ?? path.join(root, "dist");
 // 12 simulated seconds per real second: the answered call (~5 simulated minutes) ends in ~25 s.
 const timeScale = process.env.LENS_FRESHNESS_TIME_SCALE ?? "12";
 
 let server: ChildProcess | undefined;
 let base = "";
 
-/** Start `bin` on a free port (`--port 0`) and return the address it prints (`pattern` group 1). */
-async function startOnFreePort(
-  bin: string,
-  args: string[],
-  pattern: RegExp,
-  env: NodeJS.ProcessEnv = { ...process.env, RUST_LOG: "warn" },
-): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(bin, [...args, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], env });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`${bin} printed no address within 30 s: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = pattern.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${bin} exited (${code}): ${out}`));
-    });
-  });
-  return { child, base };
-}
 
 test.beforeAll(async () => {
   // A free port per run: parallel runs of this spec (other worktrees, CI) never share a server.
-  const started = await startOnFreePort(serverBin, ["--dist", dist, "--demo", "--time-scale", timeScale], /running at (http:\/\/127\.0\.0\.1:\d+)/);
+  const started = await startDemoServer(["--time-scale", timeScale]);
   server = started.child;
   base = started.base;
 });

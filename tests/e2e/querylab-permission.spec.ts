@@ -1,16 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
-import * as path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { DEMO_ORG_READY, SERVER_READY, demoOrgBin, dist, serverBin, startOnFreePort } from "./support/servers";
 
 // "Why is it empty?" → missing permission. The companion server runs in real-org mode against a
 // standalone demo org, so the test can get a token of the demo client that lacks
 // analytics:conversationDetail:view straight from that org's /oauth/token (the demo secrets are
 // public, listed at GET /demo/clients) and paste it into the app's token drawer.
 
-const root = path.resolve(__dirname, "..", "..");
-const serverBin = process.env.LENS_SERVER_BIN ?? path.join(root, "target", "release", "conversation-lens-server");
-const demoBin = process.env.LENS_DEMO_ORG_BIN ?? path.join(root, "target", "release", "demo-org");
-const dist = process.env.LENS_DIST ?? path.join(root, "dist");
 let org = "";
 let app = "";
 
@@ -22,41 +18,13 @@ interface DemoClient {
 
 const children: ChildProcess[] = [];
 
-/** Start `bin` on a free port (`--port 0`) and return the address it prints (`pattern` group 1). */
-async function startOnFreePort(
-  bin: string,
-  args: string[],
-  pattern: RegExp,
-  env: NodeJS.ProcessEnv = { ...process.env, RUST_LOG: "warn" },
-): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(bin, [...args, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], env });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`${bin} printed no address within 30 s: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = pattern.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${bin} exited (${code}): ${out}`));
-    });
-  });
-  return { child, base };
-}
 
 async function clients(): Promise<DemoClient[]> {
   return (await fetch(`${org}/demo/clients`)).json();
 }
 
 test.beforeAll(async () => {
-  const demo = await startOnFreePort(demoBin, [], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+  const demo = await startOnFreePort(demoOrgBin, [], DEMO_ORG_READY);
   children.push(demo.child);
   org = demo.base;
   const full = (await clients()).find((c) => c.name === "lens-demo-full");
@@ -68,7 +36,7 @@ test.beforeAll(async () => {
     GENESYSCLOUD_OAUTHCLIENT_SECRET: full.secret,
   };
   delete env.LENS_DEMO;
-  const server = await startOnFreePort(serverBin, ["--dist", dist, "--api-url", org], /running at (http:\/\/127\.0\.0\.1:\d+)/, env);
+  const server = await startOnFreePort(serverBin, ["--dist", dist, "--api-url", org], SERVER_READY, env);
   children.push(server.child);
   app = server.base;
 });

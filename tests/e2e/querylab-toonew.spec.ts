@@ -1,49 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
-import * as path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { startDemoServer } from "./support/servers";
 
 // "Why is it empty?" → too new: a conversation the Conversations API already has but analytics
 // has not indexed yet. The demo's voicemail scenario starts 30 simulated seconds after start-up
 // and analytics trails by 5; at half speed that is a 10-second real window, found by polling.
 
-const root = path.resolve(__dirname, "..", "..");
-const serverBin = process.env.LENS_SERVER_BIN ?? path.join(root, "target", "release", "conversation-lens-server");
-const dist = process.env.LENS_DIST ?? path.join(root, "dist");
 
 let server: ChildProcess | undefined;
 let base = "";
 
-/** Start `bin` on a free port (`--port 0`) and return the address it prints (`pattern` group 1). */
-async function startOnFreePort(
-  bin: string,
-  args: string[],
-  pattern: RegExp,
-  env: NodeJS.ProcessEnv = { ...process.env, RUST_LOG: "warn" },
-): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(bin, [...args, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], env });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`${bin} printed no address within 30 s: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = pattern.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${bin} exited (${code}): ${out}`));
-    });
-  });
-  return { child, base };
-}
 
 test.beforeAll(async () => {
-  const started = await startOnFreePort(serverBin, ["--dist", dist, "--demo", "--time-scale", "0.5"], /running at (http:\/\/127\.0\.0\.1:\d+)/);
+  const started = await startDemoServer(["--time-scale", "0.5"]);
   server = started.child;
   base = started.base;
 });
