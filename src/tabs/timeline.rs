@@ -138,7 +138,9 @@ fn Lanes(
             <div class="tl-axis" aria-hidden="true">
                 {ticks.into_iter().map(|t| {
                     let pct = t.x / W * 100.0;
-                    view! { <span class="tl-tick" style=format!("left:{pct:.3}%")>{t.label}</span> }
+                    // A centred label near the right edge would be cut off: end it at its tick instead.
+                    let class = if pct > 94.0 { "tl-tick tl-tick-end" } else { "tl-tick" };
+                    view! { <span class=class style=format!("left:{pct:.3}%")>{t.label}</span> }
                 }).collect_view()}
             </div>
             <ul class="tl-lanes">
