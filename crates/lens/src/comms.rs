@@ -69,167 +69,91 @@ fn each<'a, T>(
     }
 }
 
+/// Builds a [`Comm`] from a media entry, reading only the listed fields. Each media model of the
+/// reference has its own subset of the communication fields (a video has no `held`, a screen
+/// monitoring no `wrapup`), so every media lists its own; the accessor for a field is written once.
+macro_rules! comm {
+    ($c:ident: $($field:ident),* $(,)?) => {
+        Comm { $($field: comm!(@get $c, $field),)* ..Comm::default() }
+    };
+    (@get $c:ident, id) => { $c.id.as_deref() };
+    (@get $c:ident, state) => { $c.state.as_ref().map(|s| s.as_str()) };
+    (@get $c:ident, direction) => { $c.direction.as_ref().map(|d| d.as_str()) };
+    (@get $c:ident, held) => { $c.held };
+    (@get $c:ident, recording) => { $c.recording };
+    (@get $c:ident, start_alerting) => { $c.start_alerting_time };
+    (@get $c:ident, connected) => { $c.connected_time };
+    (@get $c:ident, disconnected) => { $c.disconnected_time };
+    (@get $c:ident, start_hold) => { $c.start_hold_time };
+    (@get $c:ident, disconnect_type) => { $c.disconnect_type.as_ref().map(|d| d.as_str()) };
+    (@get $c:ident, peer_id) => { $c.peer_id.as_deref() };
+    (@get $c:ident, wrapup) => { $c.wrapup.as_ref() };
+    (@get $c:ident, after_call_work) => { $c.after_call_work.as_ref() };
+    (@get $c:ident, segments) => { $c.segments.as_deref().unwrap_or_default() };
+}
+
 /// Every communication of `p`, in the order of the media arrays in the model.
 #[must_use]
 pub fn of(p: &Participant) -> Vec<Comm<'_>> {
     let mut out = Vec::new();
-    each(&mut out, p.calls.as_ref(), "calls", "voice", |c| Comm {
-        id: c.id.as_deref(),
-        state: c.state.as_ref().map(|s| s.as_str()),
-        direction: c.direction.as_ref().map(|d| d.as_str()),
-        held: c.held,
-        recording: c.recording,
-        start_alerting: c.start_alerting_time,
-        connected: c.connected_time,
-        disconnected: c.disconnected_time,
-        start_hold: c.start_hold_time,
-        disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-        peer_id: c.peer_id.as_deref(),
-        wrapup: c.wrapup.as_ref(),
-        after_call_work: c.after_call_work.as_ref(),
-        segments: c.segments.as_deref().unwrap_or_default(),
-        ..Comm::default()
+    each(&mut out, p.calls.as_ref(), "calls", "voice", |c| {
+        comm!(c: id, state, direction, held, recording, start_alerting, connected, disconnected,
+            start_hold, disconnect_type, peer_id, wrapup, after_call_work, segments)
     });
     each(
         &mut out,
         p.callbacks.as_ref(),
         "callbacks",
         "callback",
-        |c| Comm {
-            id: c.id.as_deref(),
-            state: c.state.as_ref().map(|s| s.as_str()),
-            direction: c.direction.as_ref().map(|d| d.as_str()),
-            held: c.held,
-            start_alerting: c.start_alerting_time,
-            connected: c.connected_time,
-            disconnected: c.disconnected_time,
-            start_hold: c.start_hold_time,
-            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-            peer_id: c.peer_id.as_deref(),
-            wrapup: c.wrapup.as_ref(),
-            after_call_work: c.after_call_work.as_ref(),
-            segments: c.segments.as_deref().unwrap_or_default(),
-            ..Comm::default()
+        |c| {
+            comm!(c: id, state, direction, held, start_alerting, connected, disconnected, start_hold,
+            disconnect_type, peer_id, wrapup, after_call_work, segments)
         },
     );
-    each(&mut out, p.chats.as_ref(), "chats", "chat", |c| Comm {
-        id: c.id.as_deref(),
-        state: c.state.as_ref().map(|s| s.as_str()),
-        direction: c.direction.as_ref().map(|d| d.as_str()),
-        held: c.held,
-        start_alerting: c.start_alerting_time,
-        connected: c.connected_time,
-        disconnected: c.disconnected_time,
-        start_hold: c.start_hold_time,
-        disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-        peer_id: c.peer_id.as_deref(),
-        wrapup: c.wrapup.as_ref(),
-        after_call_work: c.after_call_work.as_ref(),
-        segments: c.segments.as_deref().unwrap_or_default(),
-        ..Comm::default()
+    each(&mut out, p.chats.as_ref(), "chats", "chat", |c| {
+        comm!(c: id, state, direction, held, start_alerting, connected, disconnected, start_hold,
+            disconnect_type, peer_id, wrapup, after_call_work, segments)
     });
     each(
         &mut out,
         p.cobrowsesessions.as_ref(),
         "cobrowsesessions",
         "cobrowse",
-        |c| Comm {
-            id: c.id.as_deref(),
-            state: c.state.as_ref().map(|s| s.as_str()),
-            start_alerting: c.start_alerting_time,
-            connected: c.connected_time,
-            disconnected: c.disconnected_time,
-            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-            peer_id: c.peer_id.as_deref(),
-            wrapup: c.wrapup.as_ref(),
-            after_call_work: c.after_call_work.as_ref(),
-            segments: c.segments.as_deref().unwrap_or_default(),
-            ..Comm::default()
+        |c| {
+            comm!(c: id, state, start_alerting, connected, disconnected, disconnect_type, peer_id,
+            wrapup, after_call_work, segments)
         },
     );
-    each(&mut out, p.emails.as_ref(), "emails", "email", |c| Comm {
-        id: c.id.as_deref(),
-        state: c.state.as_ref().map(|s| s.as_str()),
-        direction: c.direction.as_ref().map(|d| d.as_str()),
-        held: c.held,
-        start_alerting: c.start_alerting_time,
-        connected: c.connected_time,
-        disconnected: c.disconnected_time,
-        start_hold: c.start_hold_time,
-        disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-        peer_id: c.peer_id.as_deref(),
-        wrapup: c.wrapup.as_ref(),
-        after_call_work: c.after_call_work.as_ref(),
-        segments: c.segments.as_deref().unwrap_or_default(),
-        ..Comm::default()
+    each(&mut out, p.emails.as_ref(), "emails", "email", |c| {
+        comm!(c: id, state, direction, held, start_alerting, connected, disconnected, start_hold,
+            disconnect_type, peer_id, wrapup, after_call_work, segments)
     });
     each(&mut out, p.messages.as_ref(), "messages", "message", |c| {
-        Comm {
-            id: c.id.as_deref(),
-            state: c.state.as_ref().map(|s| s.as_str()),
-            direction: c.direction.as_ref().map(|d| d.as_str()),
-            held: c.held,
-            start_alerting: c.start_alerting_time,
-            connected: c.connected_time,
-            disconnected: c.disconnected_time,
-            start_hold: c.start_hold_time,
-            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-            peer_id: c.peer_id.as_deref(),
-            wrapup: c.wrapup.as_ref(),
-            after_call_work: c.after_call_work.as_ref(),
-            segments: c.segments.as_deref().unwrap_or_default(),
-            ..Comm::default()
-        }
+        comm!(c: id, state, direction, held, start_alerting, connected, disconnected, start_hold,
+            disconnect_type, peer_id, wrapup, after_call_work, segments)
     });
     each(
         &mut out,
         p.internal_messages.as_ref(),
         "internalMessages",
         "internalmessage",
-        |c| Comm {
-            id: c.id.as_deref(),
-            state: c.state.as_ref().map(|s| s.as_str()),
-            start_alerting: c.start_alerting_time,
-            connected: c.connected_time,
-            disconnected: c.disconnected_time,
-            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-            peer_id: c.peer_id.as_deref(),
-            segments: c.segments.as_deref().unwrap_or_default(),
-            ..Comm::default()
-        },
+        |c| comm!(c: id, state, start_alerting, connected, disconnected, disconnect_type, peer_id, segments),
     );
     each(
         &mut out,
         p.screen_monitorings.as_ref(),
         "screenMonitorings",
         "screenmonitoring",
-        |c| Comm {
-            id: c.id.as_deref(),
-            state: c.state.as_ref().map(|s| s.as_str()),
-            connected: c.connected_time,
-            disconnected: c.disconnected_time,
-            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-            segments: c.segments.as_deref().unwrap_or_default(),
-            ..Comm::default()
-        },
+        |c| comm!(c: id, state, connected, disconnected, disconnect_type, segments),
     );
     each(
         &mut out,
         p.screenshares.as_ref(),
         "screenshares",
         "screenshare",
-        |c| Comm {
-            id: c.id.as_deref(),
-            state: c.state.as_ref().map(|s| s.as_str()),
-            start_alerting: c.start_alerting_time,
-            connected: c.connected_time,
-            disconnected: c.disconnected_time,
-            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-            peer_id: c.peer_id.as_deref(),
-            wrapup: c.wrapup.as_ref(),
-            after_call_work: c.after_call_work.as_ref(),
-            segments: c.segments.as_deref().unwrap_or_default(),
-            ..Comm::default()
+        |c| {
+            comm!(c: id, state, start_alerting, connected, disconnected, disconnect_type, peer_id,
+            wrapup, after_call_work, segments)
         },
     );
     each(
@@ -237,33 +161,14 @@ pub fn of(p: &Participant) -> Vec<Comm<'_>> {
         p.social_expressions.as_ref(),
         "socialExpressions",
         "unknown",
-        |c| Comm {
-            id: c.id.as_deref(),
-            state: c.state.as_ref().map(|s| s.as_str()),
-            held: c.held,
-            start_alerting: c.start_alerting_time,
-            connected: c.connected_time,
-            disconnected: c.disconnected_time,
-            start_hold: c.start_hold_time,
-            disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-            peer_id: c.peer_id.as_deref(),
-            wrapup: c.wrapup.as_ref(),
-            after_call_work: c.after_call_work.as_ref(),
-            segments: c.segments.as_deref().unwrap_or_default(),
-            ..Comm::default()
+        |c| {
+            comm!(c: id, state, held, start_alerting, connected, disconnected, start_hold,
+            disconnect_type, peer_id, wrapup, after_call_work, segments)
         },
     );
-    each(&mut out, p.videos.as_ref(), "videos", "video", |c| Comm {
-        id: c.id.as_deref(),
-        state: c.state.as_ref().map(|s| s.as_str()),
-        start_alerting: c.start_alerting_time,
-        connected: c.connected_time,
-        disconnected: c.disconnected_time,
-        disconnect_type: c.disconnect_type.as_ref().map(|d| d.as_str()),
-        peer_id: c.peer_id.as_deref(),
-        wrapup: c.wrapup.as_ref(),
-        after_call_work: c.after_call_work.as_ref(),
-        ..Comm::default()
+    each(&mut out, p.videos.as_ref(), "videos", "video", |c| {
+        comm!(c: id, state, start_alerting, connected, disconnected, disconnect_type, peer_id,
+            wrapup, after_call_work)
     });
     out
 }
