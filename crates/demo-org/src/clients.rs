@@ -12,6 +12,8 @@ pub const PERM_CONVERSATION_VIEW: &str = "conversation:communication:view";
 pub const PERM_ANALYTICS_DETAIL_VIEW: &str = "analytics:conversationDetail:view";
 /// The other permission the analytics details endpoints accept (not the jobs availability one).
 pub const PERM_ANALYTICS_AGENT_DETAIL_VIEW: &str = "analytics:agentConversationDetail:view";
+/// Permission `GET /api/v2/analytics/dataretention/settings` requires (api-facts §2.1).
+pub const PERM_ANALYTICS_RETENTION_VIEW: &str = "analytics:dataRetention:view";
 
 /// A client-credentials OAuth client of the demo org.
 #[derive(Clone, Copy, Serialize)]
@@ -34,8 +36,12 @@ pub const DEMO_CLIENTS: &[DemoClient] = &[
         id: "6b1c2a4e-0d5f-4c3b-9a1e-1e0c5d0f7a01",
         secret: "lens-demo-full-secret",
         name: "lens-demo-full",
-        permissions: &[PERM_CONVERSATION_VIEW, PERM_ANALYTICS_DETAIL_VIEW],
-        demonstrates: "Everything works: the Conversations API and every analytics conversation-details endpoint.",
+        permissions: &[
+            PERM_CONVERSATION_VIEW,
+            PERM_ANALYTICS_DETAIL_VIEW,
+            PERM_ANALYTICS_RETENTION_VIEW,
+        ],
+        demonstrates: "Everything works: the Conversations API, every analytics conversation-details endpoint and the analytics data retention setting.",
     },
     DemoClient {
         id: "6b1c2a4e-0d5f-4c3b-9a1e-1e0c5d0f7a02",
@@ -56,7 +62,7 @@ pub const DEMO_CLIENTS: &[DemoClient] = &[
         secret: "lens-demo-agent-analytics-secret",
         name: "lens-demo-agent-analytics-only",
         permissions: &[PERM_CONVERSATION_VIEW, PERM_ANALYTICS_AGENT_DETAIL_VIEW],
-        demonstrates: "Details query, by-id and jobs work (they accept analytics:agentConversationDetail:view), but GET .../details/jobs/availability answers 403: it requires analytics:conversationDetail:view only.",
+        demonstrates: "Details query, by-id and jobs work (they accept analytics:agentConversationDetail:view), but GET .../details/jobs/availability answers 403: it requires analytics:conversationDetail:view only. The retention setting answers 403 too (analytics:dataRetention:view).",
     },
 ];
 

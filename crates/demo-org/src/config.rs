@@ -3,6 +3,13 @@
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 
+/// The demo org's analytics retention: the shortest a real org can set (api-facts §6), so the
+/// `past-analytics-retention` scenario can sit just beyond it.
+pub const DEFAULT_ANALYTICS_RETENTION_DAYS: u32 = 90;
+
+/// Longest analytics retention a real org can set (5 years, api-facts §6).
+pub const MAX_ANALYTICS_RETENTION_DAYS: u32 = 5 * 365;
+
 /// Configuration of the demo org.
 #[derive(Debug, Clone)]
 pub struct DemoConfig {
@@ -20,6 +27,11 @@ pub struct DemoConfig {
     pub wrapup_lag: Duration,
     /// How long after it ends a conversation stays readable on the Conversations API (UNVERIFIED upstream; configurable).
     pub realtime_retention: Duration,
+    /// The org's analytics data retention setting (`retentionDays`): conversations that started
+    /// longer ago than this are gone from every analytics endpoint. `None` = not set ("retained
+    /// for the lifespan of the customer contract", api-facts §6). Real orgs allow 90 days to 5
+    /// years; the demo accepts fewer days so a test can watch data expire.
+    pub analytics_retention_days: Option<u32>,
     /// How long an async job stays QUEUED/PENDING before FULFILLED.
     pub job_delay: Duration,
     /// How far `dataAvailabilityDate` lags "now".
@@ -40,6 +52,7 @@ impl Default for DemoConfig {
             analytics_lag: Duration::from_secs(5),
             wrapup_lag: Duration::from_secs(30),
             realtime_retention: Duration::from_secs(2 * 24 * 3600),
+            analytics_retention_days: Some(DEFAULT_ANALYTICS_RETENTION_DAYS),
             job_delay: Duration::from_secs(3),
             availability_lag: Duration::from_secs(6 * 3600),
             synthetic_conversations: 100_000,

@@ -39,6 +39,11 @@ struct Cli {
     /// Seconds an ended conversation stays readable on the Conversations API.
     #[arg(long, env = "DEMO_ORG_REALTIME_RETENTION", default_value_t = 2 * 24 * 3600)]
     realtime_retention: u64,
+    /// The org's analytics retention in days (`retentionDays`); conversations that started
+    /// earlier are gone from analytics. 0 = not set. Real orgs allow 90..=1825; fewer is demo-only.
+    #[arg(long, env = "DEMO_ORG_ANALYTICS_RETENTION_DAYS", default_value_t = demo_org::config::DEFAULT_ANALYTICS_RETENTION_DAYS,
+          value_parser = clap::value_parser!(u32).range(0..=i64::from(demo_org::config::MAX_ANALYTICS_RETENTION_DAYS)))]
+    analytics_retention_days: u32,
     /// Seconds (simulated) an async job takes to be FULFILLED.
     #[arg(long, env = "DEMO_ORG_JOB_DELAY", default_value_t = 3)]
     job_delay: u64,
@@ -63,6 +68,8 @@ impl Cli {
             analytics_lag: Duration::from_secs(self.analytics_lag),
             wrapup_lag: Duration::from_secs(self.wrapup_lag),
             realtime_retention: Duration::from_secs(self.realtime_retention),
+            analytics_retention_days: (self.analytics_retention_days > 0)
+                .then_some(self.analytics_retention_days),
             job_delay: Duration::from_secs(self.job_delay),
             availability_lag: Duration::from_secs(self.availability_lag),
             synthetic_conversations: self.synthetic_conversations,

@@ -24,7 +24,9 @@
 //!
 //! Visibility rules: real-time shows everything up to `now` from the conversation's start until
 //! `realtime_retention` after its end; analytics shows what happened up to `now - analytics_lag`,
-//! and wrap-up (segment, `tAcw`, `tHandle`) only up to `now - analytics_lag - wrapup_lag`.
+//! and wrap-up (segment, `tAcw`, `tHandle`) only up to `now - analytics_lag - wrapup_lag`;
+//! conversations that started more than `analytics_retention_days` before `now` are absent from
+//! analytics altogether.
 
 use crate::DemoConfig;
 use crate::analytics::{Lags, analytics_view, to_chrono};
@@ -46,6 +48,9 @@ pub struct Timing {
     pub lags: Lags,
     /// How long after it ended the Conversations API still serves a conversation.
     pub retention: Duration,
+    /// Analytics data retention: conversations that started longer ago than this are gone from
+    /// every analytics endpoint. `None` = not set (kept for the contract's lifespan).
+    pub analytics_retention: Option<Duration>,
 }
 
 impl Timing {
@@ -54,7 +59,28 @@ impl Timing {
         Self {
             lags: Lags::from_config(cfg),
             retention: to_chrono(cfg.realtime_retention),
+            analytics_retention: cfg
+                .analytics_retention_days
+                .map(|d| Duration::days(i64::from(d))),
         }
+    }
+
+    /// True when analytics has dropped `c` at `now` under the retention setting. Which instant
+    /// Genesys measures retention from (start, end, or day of either) is UNVERIFIED; the demo
+    /// uses the conversation's start, the instant the details query matches on.
+    #[must_use]
+    pub fn past_analytics_retention(&self, c: &Conv, now: DateTime<Utc>) -> bool {
+        self.analytics_retention
+            .is_some_and(|r| c.start() < now - r)
+    }
+
+    /// The analytics record of `c` at `now`: lagging behind real time, absent past retention.
+    #[must_use]
+    pub fn analytics_of(&self, c: &Conv, now: DateTime<Utc>) -> Option<AnalyticsConversation> {
+        if self.past_analytics_retention(c, now) {
+            return None;
+        }
+        analytics_view(c, now, self.lags)
     }
 }
 
@@ -148,7 +174,7 @@ impl Org {
     /// Analytics record at `now` (with participant attributes); `None` = 404.
     #[must_use]
     pub fn analytics(&self, id: &str, now: DateTime<Utc>) -> Option<AnalyticsConversation> {
-        self.with_conv(id, |c| analytics_view(c, now, self.timing.lags))
+        self.with_conv(id, |c| self.timing.analytics_of(c, now))
             .flatten()
     }
 
@@ -208,7 +234,7 @@ impl Org {
         synth: impl Iterator<Item = Conv> + 'a,
         now: DateTime<Utc>,
     ) -> impl Iterator<Item = AnalyticsConversation> + 'a {
-        let lags = self.timing.lags;
+        let timing = self.timing;
         let mut named = named.into_iter().peekable();
         let mut synth = synth.peekable();
         std::iter::from_fn(move || {
@@ -225,7 +251,7 @@ impl Org {
             })
         })
         .flatten()
-        .filter_map(move |c| analytics_view(&c, now, lags))
+        .filter_map(move |c| timing.analytics_of(&c, now))
     }
 
     /// The scenario list for `GET /demo/scenarios` at `now`.

@@ -74,12 +74,13 @@ fn scenario_list_is_camel_case_and_complete() {
             "phase",
             "mediaType",
             "live",
+            "conversationStart",
         ] {
             assert!(item.get(key).is_some(), "{item} lacks {key}");
         }
         assert_eq!(
             item.as_object().map(serde_json::Map::len),
-            Some(7),
+            Some(8),
             "{item}"
         );
     }

@@ -14,6 +14,7 @@
 //! | `GET/DELETE …/details/jobs/{jobId}` | `AsyncQueryStatus` / 202 or 204 | same |
 //! | `GET …/details/jobs/{jobId}/results?cursor=&pageSize=` | `AnalyticsConversationAsyncQueryResponse` | same |
 //! | `GET …/details/jobs/availability` | `{dataAvailabilityDate}` | analytics:conversationDetail:view |
+//! | `GET /api/v2/analytics/dataretention/settings` | `{retentionDays, dateCreated, dateModified}` | analytics:dataRetention:view |
 //! | `GET /demo/clients`, `GET /demo/scenarios` | demo-only lists | — |
 //! | `GET/POST/DELETE /demo/faults`, `GET/POST /demo/clock` | demo-only fault injection, clock | — |
 //!
@@ -29,6 +30,7 @@ pub mod jobs;
 pub mod json;
 pub mod media;
 pub mod oauth_token;
+pub mod retention;
 pub mod state;
 
 use crate::errors::ApiError;
@@ -73,6 +75,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v2/analytics/conversations/details/jobs/availability",
             get(jobs::availability),
+        )
+        .route(
+            "/api/v2/analytics/dataretention/settings",
+            get(retention::settings),
         )
         .route(
             "/api/v2/analytics/conversations/details/jobs/{job_id}",

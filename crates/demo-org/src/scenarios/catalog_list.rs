@@ -2,7 +2,8 @@
 //!
 //! Some ended before start-up, some are live at start-up and end within minutes (so a learner
 //! sees live → ended → wrap-up arriving in analytics), one starts shortly *after* start-up, one
-//! stays live for hours, one is older than the real-time retention.
+//! stays live for hours, one is older than the real-time retention, one older than the analytics
+//! retention.
 
 use super::Scenario;
 use super::inbound::InboundCall;
@@ -41,6 +42,7 @@ pub fn all(origin: Time, timing: &Timing) -> Vec<Scenario> {
         long_live(origin),
         past_retention(origin, timing),
         rona(origin),
+        past_analytics_retention(origin, timing),
     ]
 }
 
@@ -300,6 +302,28 @@ fn past_retention(origin: Time, timing: &Timing) -> Scenario {
         teaches: "The Conversations API only serves conversations for a limited time after they end (how \
                   long is UNVERIFIED upstream; configurable here), so GET /api/v2/conversations/{id} returns \
                   404 while the analytics details endpoints still return the full record.",
+        conv: call.build(),
+    }
+}
+
+/// Ten days beyond the analytics retention (or 100 days old when none is set).
+fn past_analytics_retention(origin: Time, timing: &Timing) -> Scenario {
+    let age = timing.analytics_retention.unwrap_or(Duration::days(90)) + Duration::days(10);
+    let start = origin - age - Duration::hours(2) - mins(17);
+    let mut call = InboundCall::typical("past-analytics-retention", start);
+    call.customer_name = catalog::CUSTOMER_NAMES[2].to_owned();
+    call.phone = catalog::customer_phone(58);
+    call.agent = catalog::agent(7);
+    call.steps = vec![Step(SegKind::Interact, 287_410)];
+    call.wrap = Some(wrap(w::BILLING, "Invoice copy sent", 22_480));
+    Scenario {
+        id: "past-analytics-retention",
+        title: "Very old call: past the org's analytics retention",
+        teaches: "Started ten days before the org's analytics retention cutoff (the demo org's \
+                  retentionDays is 90, the shortest a real org can set). Every analytics endpoint has \
+                  dropped it: the by-id GET answers 404 and a details query over its start day returns \
+                  nothing. The real-time record is long gone too. GET \
+                  /api/v2/analytics/dataretention/settings tells you the cutoff.",
         conv: call.build(),
     }
 }

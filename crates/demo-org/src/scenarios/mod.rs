@@ -41,6 +41,9 @@ pub struct ScenarioInfo {
     pub media_type: String,
     /// The conversation has not ended yet (real-time view has no `endTime`).
     pub live: bool,
+    /// When it started (ISO-8601, ms): lets a learner set a query interval even when neither API
+    /// still knows the conversation.
+    pub conversation_start: String,
 }
 
 impl Scenario {
@@ -54,6 +57,7 @@ impl Scenario {
             phase: phase(&self.conv, now, timing),
             media_type: self.conv.media().analytics().to_owned(),
             live: self.conv.start() <= now && now < self.conv.end(),
+            conversation_start: model::time::to_wire(&self.conv.start()),
         }
     }
 }

@@ -12,11 +12,18 @@ pub fn phase(c: &Conv, now: Time, timing: &Timing) -> String {
     if now < c.end() {
         return live_phase(c, now).to_owned();
     }
-    let label = if now < c.acw_end() {
+    let purged = crate::realtime::is_purged(c, now, timing.retention);
+    let label = if timing.past_analytics_retention(c, now) {
+        if purged {
+            "ended; past analytics retention (gone from both APIs)"
+        } else {
+            "ended; past analytics retention (real-time only)"
+        }
+    } else if now < c.acw_end() {
         "wrap-up"
     } else if now < analytics_complete_at(c, timing) {
         "ended; analytics catching up"
-    } else if crate::realtime::is_purged(c, now, timing.retention) {
+    } else if purged {
         "ended; real-time record purged (analytics only)"
     } else {
         "ended"

@@ -197,6 +197,12 @@ def main():
     avail = an_api.get_analytics_conversations_details_jobs_availability()
     same(api, "jobs availability", avail,
          raw(base, token, "GET", "/api/v2/analytics/conversations/details/jobs/availability"))
+    # The analytics data retention setting (its model is not in the reference files: the SDK is the check).
+    retention = an_api.get_analytics_dataretention_settings()
+    same(api, "data retention settings", retention,
+         raw(base, token, "GET", "/api/v2/analytics/dataretention/settings"))
+    if retention.retention_days is None:
+        fail("data retention settings: no retentionDays")
     jq = gc.AsyncConversationQuery()
     end = avail.data_availability_date
     jq.interval = f"{(end.replace(hour=0, minute=0, second=0, microsecond=0)).strftime('%Y-%m-%dT%H:%M:%S.000Z')}/" \
