@@ -11,7 +11,7 @@ use lens::conversation_id;
 use lens::query_lab::builder::{PredicateRow, QueryForm};
 use lens::query_lab::levels::Level;
 use lens::query_lab::why_empty::{
-    ByIdLookup, CauseKind, Diagnosis, EmptyCheck, Hints, QueryOutcome, diagnose,
+    ByIdLookup, CauseKind, Confidence, Diagnosis, EmptyCheck, Hints, QueryOutcome, diagnose,
 };
 use model::analytics::ConversationQuery;
 
@@ -70,7 +70,8 @@ fn check(
     let hints = Hints {
         analytics_lag: Duration::from_std(cfg.analytics_lag).ok(),
         realtime_start: org.realtime(id, now).and_then(|c| c.start_time),
-        retention_days: None,
+        // What GET /api/v2/analytics/dataretention/settings answers for this config.
+        retention_days: cfg.analytics_retention_days.map(i64::from),
     };
     diagnose(&EmptyCheck {
         lookup: &lookup,
@@ -196,6 +197,98 @@ fn an_id_nobody_has_is_unknown() {
         d.causes.iter().map(|c| c.kind).collect::<Vec<_>>(),
         vec![CauseKind::UnknownId]
     );
+}
+
+fn start_of(org: &Org, scenario: &str) -> DateTime<Utc> {
+    let info = org
+        .scenarios(org.now())
+        .into_iter()
+        .find(|s| s.id == scenario)
+        .unwrap();
+    model::time::from_wire(&info.conversation_start).unwrap()
+}
+
+fn on_start_day(id: &str, start: DateTime<Utc>, now: DateTime<Utc>) -> ConversationQuery {
+    let mut f = QueryForm::for_conversation(&conversation_id::parse(id).unwrap(), None, now);
+    f.interval = lens::query_lab::interval::for_conversation_start(start).to_wire();
+    f.to_query().unwrap()
+}
+
+#[test]
+fn a_conversation_older_than_the_retention_setting_is_past_retention() {
+    // Default demo org: retentionDays 90; the scenario started 100 days ago. Neither API has it,
+    // so only the interval the learner typed (its start day) dates it.
+    let cfg = cfg();
+    let org = Org::new(&cfg);
+    let id = conversation_of(&org, "past-analytics-retention");
+    let now = org.now();
+    let q = on_start_day(&id, start_of(&org, "past-analytics-retention"), now);
+    let d = check(&org, &cfg, &id, &q, now);
+    let retention = d
+        .causes
+        .iter()
+        .find(|c| c.kind == CauseKind::PastRetention)
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    assert_eq!(retention.confidence, Confidence::Certain);
+    assert!(retention.evidence.contains("90 days"), "{retention:#?}");
+    assert!(
+        d.has(CauseKind::RejectedBody),
+        "the sync query cannot reach 100 days back at all: {d:#?}"
+    );
+    assert!(!d.has(CauseKind::UnknownId), "{d:#?}");
+
+    // The same org without a retention setting: analytics still has it, so no retention cause.
+    let kept = DemoConfig {
+        analytics_retention_days: None,
+        ..cfg
+    };
+    let org = Org::new(&kept);
+    assert!(org.analytics(&id, now).is_some());
+    let d = check(&org, &kept, &id, &q, now);
+    assert!(!d.has(CauseKind::PastRetention), "{d:#?}");
+}
+
+#[test]
+fn a_short_retention_empties_a_query_the_sync_api_can_still_reach() {
+    // Below what a real org may set (90 days): the demo allows it so the query is 200 and empty.
+    let cfg = DemoConfig {
+        analytics_retention_days: Some(2),
+        ..cfg()
+    };
+    let org = Org::new(&cfg);
+    let id = conversation_of(&org, "past-retention"); // started ~3 days ago
+    let now = org.now();
+    let q = on_start_day(&id, start_of(&org, "past-retention"), now);
+    assert!(matches!(
+        run_details_query(&org, &q, now),
+        Ok(r) if r.conversations.is_none()
+    ));
+    let d = check(&org, &cfg, &id, &q, now);
+    assert_eq!(
+        d.causes.first().map(|c| (c.kind, c.confidence)),
+        Some((CauseKind::PastRetention, Confidence::Certain)),
+        "{d:#?}"
+    );
+
+    // When the Conversations API still has it, its startTime dates it (the other branch): a day
+    // of retention, a day and an hour after today's answered call.
+    let one_day = DemoConfig {
+        analytics_retention_days: Some(1),
+        ..cfg
+    };
+    let org = Org::new(&one_day);
+    let id = conversation_of(&org, "inbound-answered");
+    let later = now + Duration::days(1) + Duration::hours(1);
+    assert!(org.realtime(&id, later).is_some() && org.analytics(&id, later).is_none());
+    let q = on_start_day(&id, start_of(&org, "inbound-answered"), later);
+    let d = check(&org, &one_day, &id, &q, later);
+    let c = d
+        .causes
+        .iter()
+        .find(|c| c.kind == CauseKind::PastRetention)
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    assert!(c.evidence.starts_with("The conversation started"), "{c:#?}");
+    assert!(!d.has(CauseKind::TooNew), "{d:#?}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod interval;
 pub mod jobs;
 pub mod levels;
 pub mod paging;
+pub mod retention;
 pub mod sources;
 pub mod why_empty;
 

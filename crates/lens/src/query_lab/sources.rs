@@ -58,6 +58,13 @@ pub const RETENTION_HELP: Source = Source::verified(
     "https://help.mypurecloud.com/?p=278459",
 );
 
+/// `GET /api/v2/analytics/dataretention/settings`: `AnalyticsDataRetentionResponse`, permission
+/// `analytics:dataRetention:view`.
+pub const RETENTION_SETTINGS_API: Source = Source::verified(
+    "api-facts §2.1 — AnalyticsApi get_analytics_dataretention_settings (official SDK docs)",
+    "https://github.com/MyPureCloud/platform-client-sdk-python/blob/HEAD/build/docs/AnalyticsDataRetentionResponse.md",
+);
+
 /// Permissions of the details endpoints.
 pub const DETAILS_PERMISSIONS: Source = Source::verified(
     "api-facts §2.1 — AnalyticsApi permissions (official SDK docs)",

@@ -403,8 +403,10 @@ fn retention(input: &EmptyCheck<'_>, out: &mut Vec<Cause>) {
         confidence: Confidence::Certain,
         headline: "Past retention: analytics no longer holds this conversation".into(),
         evidence,
-        fix: "Detail data older than the org's retention setting is gone from every analytics endpoint. \
-              Check GET /api/v2/analytics/dataretention/settings (retentionDays; 90 days to 5 years when set)."
+        fix: "Nothing to fix in the query: detail data older than the org's retention setting is gone from \
+              every analytics endpoint, the by-id GET and async jobs included. Use your own export of older \
+              data, if you kept one. GET /api/v2/analytics/dataretention/settings shows retentionDays (90 days \
+              to 5 years when set)."
             .into(),
         source: RETENTION_HELP,
     });
