@@ -90,6 +90,10 @@ pub struct Cli {
     /// Demo org: seed of the synthetic conversations.
     #[arg(long)]
     pub demo_seed: Option<u64>,
+    /// Demo org: analytics retention in days (`retentionDays`; 0 = not set) [default: 90].
+    /// Real orgs allow 90..=1825; fewer is allowed here to watch data expire.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1825))]
+    pub demo_analytics_retention_days: Option<u32>,
 }
 
 /// Knobs passed through to the embedded demo org (None = the demo org's default).
@@ -99,6 +103,8 @@ pub struct DemoKnobs {
     pub token_ttl_secs: Option<u64>,
     pub rate_limit_per_minute: Option<u32>,
     pub seed: Option<u64>,
+    /// `Some(0)` = no retention setting.
+    pub analytics_retention_days: Option<u32>,
 }
 
 /// OAuth client credentials. `Debug` never shows the secret.
@@ -413,6 +419,7 @@ fn knobs(cli: &Cli) -> DemoKnobs {
         token_ttl_secs: cli.demo_token_ttl_secs,
         rate_limit_per_minute: cli.demo_rate_limit,
         seed: cli.demo_seed,
+        analytics_retention_days: cli.demo_analytics_retention_days,
     }
 }
 
@@ -575,7 +582,15 @@ mod tests {
     #[test]
     fn demo_flag_wins_and_knobs_pass_through() {
         let c = resolve_with(
-            &["--demo", "--time-scale", "10", "--port", "0"],
+            &[
+                "--demo",
+                "--time-scale",
+                "10",
+                "--port",
+                "0",
+                "--demo-analytics-retention-days",
+                "120",
+            ],
             &[
                 (ENV_CLIENT_ID, "a"),
                 (ENV_CLIENT_SECRET, "b"),
@@ -588,7 +603,13 @@ mod tests {
             panic!("expected demo")
         };
         assert_eq!(k.time_scale, Some(10.0));
+        assert_eq!(k.analytics_retention_days, Some(120));
         assert_eq!(c.listen.port(), 0);
+        // Beyond the 5 years a real org can set: a clear flag error, not a panic.
+        assert!(
+            resolve_with(&["--demo-analytics-retention-days", "9999"], &[], "").is_err(),
+            "out of range"
+        );
     }
 
     #[test]

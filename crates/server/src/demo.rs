@@ -26,6 +26,9 @@ pub async fn start(knobs: &DemoKnobs) -> std::io::Result<(demo_org::RunningDemo,
     if let Some(v) = knobs.seed {
         cfg.seed = v;
     }
+    if let Some(days) = knobs.analytics_retention_days {
+        cfg.analytics_retention_days = (days > 0).then_some(days);
+    }
     let running = demo_org::spawn(cfg).await?;
     // The first demo client holds every permission the app needs.
     let client = demo_org::clients::DEMO_CLIENTS

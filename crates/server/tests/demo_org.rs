@@ -163,6 +163,33 @@ async fn embedded_demo_mode_end_to_end() {
     }
     assert!(conversations_ok > 0);
 
+    // The analytics retention setting is readable (the query lab's past-retention check), never
+    // writable: Genesys' PUT changes the org's retention.
+    let r = raw(
+        s.addr,
+        "GET",
+        "/api/v2/analytics/dataretention/settings",
+        &[],
+        "",
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["retentionDays"], 90);
+    let put = raw(
+        s.addr,
+        "PUT",
+        "/api/v2/analytics/dataretention/settings",
+        &[json],
+        r#"{"retentionDays":90}"#,
+    )
+    .await;
+    assert_eq!(
+        (put.status, put.json()["code"].as_str()),
+        (404, Some("lens.not.allowed")),
+        "{}",
+        put.body
+    );
+
     // An unknown ID: the demo org's own 404 ErrorBody and correlation id, unchanged.
     let r = raw(
         s.addr,

@@ -145,6 +145,13 @@ const ROUTES: &[Route] = &[
         BodyKind::None,
     ),
     route(
+        "analytics.dataretention.settings",
+        Method::GET,
+        &[Lit("analytics"), Lit("dataretention"), Lit("settings")],
+        &[],
+        BodyKind::None,
+    ),
+    route(
         "analytics.jobs.status",
         Method::GET,
         &[
@@ -448,6 +455,7 @@ mod tests {
             format!("/api/v2/conversations/messages/{ID}"),
             format!("/api/v2/analytics/conversations/{ID}/details"),
             "/api/v2/analytics/conversations/details/jobs/availability".to_string(),
+            "/api/v2/analytics/dataretention/settings".to_string(),
             format!("/api/v2/analytics/conversations/details/jobs/{ID}"),
             format!("/api/v2/analytics/conversations/details/jobs/{ID}/results"),
             "/api/v2/tokens/me".to_string(),
@@ -588,5 +596,20 @@ mod tests {
             ),
             Err(LensError::NotAllowed { .. })
         ));
+    }
+
+    #[test]
+    fn the_retention_setting_is_read_only() {
+        let path = "/api/v2/analytics/dataretention/settings";
+        assert!(get(path).is_ok());
+        // Genesys also has PUT (change the org's retention): never through this proxy.
+        for m in [Method::PUT, Method::POST, Method::PATCH, Method::DELETE] {
+            assert!(
+                matches!(check(&m, path, None), Err(LensError::NotAllowed { .. })),
+                "{m}"
+            );
+        }
+        assert!(get("/api/v2/analytics/dataretention/settings/extra").is_err());
+        assert!(get("/api/v2/analytics/dataretention").is_err());
     }
 }
