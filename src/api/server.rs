@@ -42,6 +42,9 @@ pub struct Scenario {
     pub media_type: String,
     #[serde(default)]
     pub live: bool,
+    /// ISO-8601; empty from an older server.
+    #[serde(default)]
+    pub conversation_start: String,
 }
 
 /// # Errors

@@ -37,7 +37,8 @@ pub fn ScenarioPicker() -> impl IntoView {
                         <ul class="scenario-list">
                             {list.into_iter().map(|s| {
                                 let href = lookup_href(&s.conversation_id, Tab::Glance);
-                                let meta = format!("{} · {}{}", s.media_type, s.phase, if s.live { " · live" } else { "" });
+                                let started = s.conversation_start.get(..16).map(|t| format!(" · started {} UTC", t.replace('T', " "))).unwrap_or_default();
+                                let meta = format!("{} · {}{}{started}", s.media_type, s.phase, if s.live { " · live" } else { "" });
                                 view! {
                                     <li class="scenario">
                                         <A href=href attr:class="scenario-link">{s.title}</A>

@@ -35,7 +35,7 @@ pub fn IntervalExplainer(
             {move || match (start.get(), parsed.get()) {
                 (Some(s), Ok(iv)) => view! { <ExplanationView e=interval::explain_start_day(&iv, s)/> }.into_any(),
                 (None, _) => view! {
-                    <p class="muted">"The conversation's start is not known yet (no answer from either API), so the interval defaults to today's UTC day."</p>
+                    <p class="muted">"The conversation's start is not known (neither API has returned it), so the interval defaults to today's UTC day."</p>
                 }.into_any(),
                 (Some(_), Err(_)) => ().into_any(),
             }}

@@ -2,11 +2,13 @@
 //! live, get warned before running, run it, and find out why it is empty; walk pages; run the
 //! same query as an async job. All reasoning lives in `lens::query_lab`; this is the view.
 
+pub mod demo_hint;
 pub mod explain;
 pub mod form;
 pub mod http;
 pub mod job;
 pub mod results;
+pub mod retention;
 pub mod walk;
 pub mod why_empty;
 
@@ -109,6 +111,7 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
         }
     });
     let run = RwSignal::new(RunState::Idle);
+    let retention = retention::load();
     // Another ID looked up while this tab is open: start over for that conversation.
     Effect::new(move |previous: Option<String>| {
         let id = ctx.id.get();
@@ -151,6 +154,8 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
                 <SourceLink source=lens::query_lab::sources::QUERY_INTERVAL_DOC/>
             </p>
             <explain::IntervalExplainer form start/>
+            <retention::RetentionNote retention/>
+            <demo_hint::DemoStartHint ctx form touched/>
             <div class="lab-grid">
                 <form::FormControls form touched/>
                 <section class="lab-body" aria-labelledby="lab-body-title">
@@ -164,6 +169,7 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
                 </section>
             </div>
             <explain::Warnings warnings=warnings.into() form/>
+            <retention::RetentionWarning retention form/>
             <div class="lab-actions">
                 <button type="button" class="btn btn-primary" data-testid="run-query"
                     disabled=move || body.with(Result::is_err) || matches!(run.get(), RunState::Running)
@@ -172,7 +178,7 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
                 </button>
             </div>
             <results::Results run id=ctx.id/>
-            <why_empty::WhyEmpty ctx run/>
+            <why_empty::WhyEmpty ctx run retention/>
             <walk::PagingWalk form/>
             <job::JobRunner form/>
         </div>

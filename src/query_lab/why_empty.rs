@@ -30,7 +30,11 @@ fn by_id(ctx: TabCtx) -> ByIdLookup {
 }
 
 #[component]
-pub fn WhyEmpty(ctx: TabCtx, run: RwSignal<RunState>) -> impl IntoView {
+pub fn WhyEmpty(
+    ctx: TabCtx,
+    run: RwSignal<RunState>,
+    retention: super::retention::RetentionSignal,
+) -> impl IntoView {
     let diagnosis = Memo::new(move |_| {
         let RunState::Done { sent, answer } = run.get() else {
             return None;
@@ -56,6 +60,7 @@ pub fn WhyEmpty(ctx: TabCtx, run: RwSignal<RunState>) -> impl IntoView {
         let lookup = by_id(ctx);
         let hints = Hints {
             realtime_start: realtime_start(ctx),
+            retention_days: retention.with(|r| r.as_ref().and_then(|r| r.days())),
             ..Hints::default()
         };
         Some(why_empty::diagnose(&EmptyCheck {

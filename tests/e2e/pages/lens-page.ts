@@ -9,6 +9,8 @@ export interface DemoScenario {
   phase: string;
   mediaType: string;
   live: boolean;
+  /** ISO-8601 start (lets a test date a conversation neither API still returns). */
+  conversationStart: string;
 }
 
 /**
