@@ -167,6 +167,15 @@ test("why empty: past retention — the org keeps 90 days, the call started 100 
   await expect(past).toContainText("certain");
   await expect(past).toContainText("(90 days)");
   await expect(cause(page, "UnknownId")).toHaveCount(0);
+  await expect(page.getByTestId("cause").first()).toHaveAttribute("data-kind", "PastRetention");
+  // At phone width the long paths in the causes wrap inside their card.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => {
+    const card = document.querySelector('[data-testid="why-empty"]')!.getBoundingClientRect();
+    return [...document.querySelectorAll('[data-testid="cause"]')].map((c) => c.getBoundingClientRect().right - card.right);
+  });
+  expect(overflow.every((px) => px <= 0.5), `causes stick out of the card by ${overflow} px`).toBeTruthy();
+  await page.setViewportSize({ width: 1280, height: 720 });
   // And the job over that day, as the 400 suggests: FULFILLED, nothing in it.
   await page.getByTestId("job-runner").locator("summary").click();
   await page.getByTestId("job-submit").click();

@@ -142,11 +142,12 @@ pub fn diagnose(input: &EmptyCheck<'_>) -> Diagnosis {
     }
     let mut causes = Vec::new();
     permission(input, &mut causes);
+    // Past retention first: when it applies, no other fix brings the conversation back.
+    retention(input, &mut causes);
     rejected(input, &mut causes);
     interval_checks(input, &mut causes);
     wrong_level(input, &mut causes);
     too_new(input, &mut causes);
-    retention(input, &mut causes);
     unknown_id(input, &mut causes);
     if causes.is_empty() {
         causes.push(Cause {
