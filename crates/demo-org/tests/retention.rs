@@ -105,11 +105,12 @@ async fn settings_report_retention_days_with_dates_and_need_their_permission() {
     let demo = spawn(cfg(Some(90))).await;
     let g = get(&demo, &full_token(&demo).await, SETTINGS).await;
     assert_eq!(g.status, 200, "{}", g.body);
-    let keys: Vec<&str> = g
+    let mut keys: Vec<&str> = g
         .body
         .as_object()
         .map(|o| o.keys().map(String::as_str).collect())
         .unwrap_or_default();
+    keys.sort_unstable();
     assert_eq!(keys, ["dateCreated", "dateModified", "retentionDays"]);
     assert_eq!(g.body["retentionDays"], 90);
     let created = ts(g.body["dateCreated"].as_str().unwrap_or_default());

@@ -43,14 +43,15 @@ mod tests {
     #[test]
     fn round_trips_the_documented_shape_and_ignores_unknown_fields() {
         let json = r#"{"retentionDays":90,"dateCreated":"2025-01-02T03:04:05.000Z","dateModified":"2025-06-01T00:00:00.000Z","futureField":1}"#;
-        let r: AnalyticsDataRetentionResponse = serde_json::from_str(json).unwrap();
+        let r: AnalyticsDataRetentionResponse = serde_json::from_str(json).expect("valid fixture");
         assert_eq!(r.retention_days, Some(90));
-        let back = serde_json::to_string(&r).unwrap();
+        let back = serde_json::to_string(&r).expect("valid fixture");
         assert_eq!(
             back,
             r#"{"retentionDays":90,"dateCreated":"2025-01-02T03:04:05.000Z","dateModified":"2025-06-01T00:00:00.000Z"}"#
         );
-        let empty: AnalyticsDataRetentionResponse = serde_json::from_str("{}").unwrap();
+        let empty: AnalyticsDataRetentionResponse =
+            serde_json::from_str("{}").expect("valid fixture");
         assert_eq!(empty, AnalyticsDataRetentionResponse::default());
     }
 }

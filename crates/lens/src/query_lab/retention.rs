@@ -176,7 +176,7 @@ mod tests {
     use serde_json::json;
 
     fn now() -> DateTime<Utc> {
-        model::time::from_wire("2026-05-12T15:00:00.000Z").unwrap()
+        model::time::from_wire("2026-05-12T15:00:00.000Z").expect("valid fixture")
     }
 
     #[test]
@@ -188,7 +188,7 @@ mod tests {
         assert_eq!(set.days(), Some(90));
         assert_eq!(
             set.cutoff(now()),
-            Some(model::time::from_wire("2026-02-11T15:00:00.000Z").unwrap())
+            Some(model::time::from_wire("2026-02-11T15:00:00.000Z").expect("valid fixture"))
         );
         assert!(
             set.explain(now())
@@ -244,7 +244,7 @@ mod tests {
             &r,
             now(),
         )
-        .unwrap();
+        .expect("valid fixture");
         assert!(
             whole.headline.starts_with("The whole interval"),
             "{whole:?}"
@@ -254,7 +254,7 @@ mod tests {
             &r,
             now(),
         )
-        .unwrap();
+        .expect("valid fixture");
         assert!(part.headline.starts_with("Part of"), "{part:?}");
         assert_eq!(
             interval_warning(
