@@ -16,15 +16,9 @@ fn models() -> Models {
 }
 
 async fn some_conversation_id(demo: &demo_org::RunningDemo) -> String {
-    let g = got(http()
-        .get(format!("{}/demo/scenarios", demo.base_url))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}")))
-    .await;
-    g.body[0]["conversationId"]
+    demo_scenarios(demo).await[0]["conversationId"]
         .as_str()
-        .unwrap_or_else(|| panic!("no scenarios: {}", g.body))
+        .unwrap_or_else(|| panic!("no conversationId"))
         .to_owned()
 }
 

@@ -7,25 +7,11 @@ mod support;
 
 use chrono::Duration;
 use http_support::*;
-use serde_json::{Value, json};
+use serde_json::json;
 use support::validator::Models;
 
 fn models() -> Models {
     Models::load().unwrap_or_else(|e| panic!("{e}"))
-}
-
-async fn scenarios(demo: &demo_org::RunningDemo) -> Vec<Value> {
-    let g = got(http()
-        .get(format!("{}/demo/scenarios", demo.base_url))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}")))
-    .await;
-    assert_eq!(g.status, 200);
-    g.body
-        .as_array()
-        .cloned()
-        .unwrap_or_else(|| panic!("scenarios not a list: {}", g.body))
 }
 
 fn media_segment(media_type: &str) -> Option<&'static str> {
@@ -54,7 +40,7 @@ async fn demo_endpoints_list_clients_and_scenarios() {
             assert!(c.get(k).is_some(), "client lacks {k}: {c}");
         }
     }
-    let list = scenarios(&demo).await;
+    let list = demo_scenarios(&demo).await;
     assert!(!list.is_empty());
     for s in &list {
         for k in [
@@ -87,7 +73,7 @@ async fn every_scenario_validates_at_several_instants() {
     let mut analytics_seen = 0;
     for offset in [0, 20, 90, 240, 900, 3600] {
         demo.state.clock.set(t0() + Duration::seconds(offset));
-        for s in scenarios(&demo).await {
+        for s in demo_scenarios(&demo).await {
             let id = s["conversationId"].as_str().unwrap_or_default().to_owned();
             let ctx = format!("{} at +{offset}s", s["id"]);
 
@@ -178,7 +164,7 @@ async fn every_scenario_validates_at_several_instants() {
 async fn past_retention_is_404_on_conversations_but_present_in_analytics() {
     let demo = spawn(frozen_cfg()).await;
     let tok = full_token(&demo).await;
-    let list = scenarios(&demo).await;
+    let list = demo_scenarios(&demo).await;
     let s = list
         .iter()
         .find(|s| s["id"] == "past-retention")

@@ -11,7 +11,7 @@ mod http_support;
 use chrono::Duration;
 use demo_org::DemoConfig;
 use http_support::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
 const SETTINGS: &str = "/api/v2/analytics/dataretention/settings";
 
@@ -23,19 +23,6 @@ fn cfg(retention_days: Option<u32>) -> DemoConfig {
         rate_limit_per_minute: 1_000_000,
         ..frozen_cfg()
     }
-}
-
-async fn scenario(demo: &demo_org::RunningDemo, slug: &str) -> Value {
-    let g = got(http()
-        .get(format!("{}/demo/scenarios", demo.base_url))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}")))
-    .await;
-    g.body
-        .as_array()
-        .and_then(|l| l.iter().find(|s| s["id"] == slug).cloned())
-        .unwrap_or_else(|| panic!("no scenario {slug} in {}", g.body))
 }
 
 /// What each analytics endpoint says about `id`, whose start day is `day` (YYYY-MM-DD):
@@ -139,7 +126,7 @@ async fn settings_report_retention_days_with_dates_and_need_their_permission() {
 async fn a_conversation_past_retention_is_gone_from_every_analytics_endpoint() {
     let demo = spawn(cfg(Some(90))).await;
     let tok = full_token(&demo).await;
-    let s = scenario(&demo, "past-analytics-retention").await;
+    let s = demo_scenario(&demo, "past-analytics-retention").await;
     let id = s["conversationId"].as_str().unwrap_or_default().to_owned();
     let start = ts(s["conversationStart"].as_str().unwrap_or_default());
     assert!(
@@ -180,7 +167,7 @@ async fn a_short_retention_drops_old_scenarios_and_synthetic_days_but_keeps_rece
     // 2 days: below what a real org may set; the demo allows it so data can be watched expiring.
     let demo = spawn(cfg(Some(2))).await;
     let tok = full_token(&demo).await;
-    let old = scenario(&demo, "past-retention").await;
+    let old = demo_scenario(&demo, "past-retention").await;
     let id = old["conversationId"]
         .as_str()
         .unwrap_or_default()
@@ -190,7 +177,7 @@ async fn a_short_retention_drops_old_scenarios_and_synthetic_days_but_keeps_rece
         analytics_sees(&demo, &tok, &id, &day).await,
         (404, false, Some(false), false)
     );
-    let recent = scenario(&demo, "inbound-answered").await;
+    let recent = demo_scenario(&demo, "inbound-answered").await;
     let rid = recent["conversationId"]
         .as_str()
         .unwrap_or_default()
@@ -219,7 +206,7 @@ async fn a_short_retention_drops_old_scenarios_and_synthetic_days_but_keeps_rece
 async fn retention_is_measured_from_now_so_data_expires_as_the_clock_runs() {
     let demo = spawn(cfg(Some(2))).await;
     let tok = full_token(&demo).await;
-    let s = scenario(&demo, "inbound-answered").await;
+    let s = demo_scenario(&demo, "inbound-answered").await;
     let id = s["conversationId"].as_str().unwrap_or_default().to_owned();
     let path = format!("/api/v2/analytics/conversations/{id}/details");
     demo.state

@@ -51,6 +51,30 @@ pub fn http() -> reqwest::Client {
         .unwrap_or_else(|e| panic!("client: {e}"))
 }
 
+/// `GET /demo/scenarios`: the scenario list as JSON.
+pub async fn demo_scenarios(demo: &RunningDemo) -> Vec<Value> {
+    let g = got(http()
+        .get(format!("{}/demo/scenarios", demo.base_url))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}")))
+    .await;
+    assert_eq!(g.status, 200);
+    g.body
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("scenarios not a list: {}", g.body))
+}
+
+/// The scenario with slug `slug` (panics if the demo org lacks it).
+pub async fn demo_scenario(demo: &RunningDemo, slug: &str) -> Value {
+    demo_scenarios(demo)
+        .await
+        .into_iter()
+        .find(|s| s["id"] == slug)
+        .unwrap_or_else(|| panic!("no scenario {slug}"))
+}
+
 /// A token for the demo client called `name`.
 pub async fn token_for(demo: &RunningDemo, name: &str) -> String {
     let c = DEMO_CLIENTS
