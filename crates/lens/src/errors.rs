@@ -304,7 +304,7 @@ pub fn explain(
                             sources::ANALYTICS_LAG,
                         ),
                         Claim::new(
-                            "Analytics retention: contract lifetime, or 90 days – 5 years when configured.",
+                            "Analytics retention: contract lifetime, or 90 days – 5 years when configured; GET /api/v2/analytics/dataretention/settings (permission analytics:dataRetention:view) shows your org's retentionDays, and the Query lab reads it for you.",
                             sources::ANALYTICS_RETENTION,
                         ),
                     ],
