@@ -127,6 +127,15 @@ fn an_overlong_interval_is_refused_and_explained() {
         d.has(CauseKind::RejectedBody),
         "the demo org answers 400: {d:#?}"
     );
+    let rejected = d
+        .causes
+        .iter()
+        .find(|c| c.kind == CauseKind::RejectedBody)
+        .unwrap();
+    assert!(
+        rejected.fix.contains("breaks a limit"),
+        "the 400 points at the interval cause, not generic advice: {rejected:#?}"
+    );
 }
 
 #[test]

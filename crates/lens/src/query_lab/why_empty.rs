@@ -163,6 +163,7 @@ pub fn diagnose(input: &EmptyCheck<'_>) -> Diagnosis {
             source: BY_ID_NO_INTERVAL,
         });
     }
+    point_rejection_at_interval(&mut causes);
     causes.sort_by_key(|c| c.confidence);
     Diagnosis {
         query_found_it: false,
@@ -234,6 +235,26 @@ fn rejected(input: &EmptyCheck<'_>, out: &mut Vec<Cause>) {
                 .into(),
             source: QUERY_INTERVAL_DOC,
         });
+    }
+}
+
+/// A 400 next to an interval cause is that cause: say so instead of leaving the generic advice.
+fn point_rejection_at_interval(causes: &mut [Cause]) {
+    let interval_cause = causes.iter().find_map(|c| match c.kind {
+        CauseKind::IntervalTooLong | CauseKind::IntervalStartsTooFarBack => {
+            Some(c.headline.clone())
+        }
+        _ => None,
+    });
+    if let (Some(headline), Some(rejected)) = (
+        interval_cause,
+        causes
+            .iter_mut()
+            .find(|c| c.kind == CauseKind::RejectedBody),
+    ) {
+        rejected.fix = format!(
+            "The interval breaks a limit of the synchronous query (\"{headline}\"): see that cause for the fix."
+        );
     }
 }
 
