@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod components;
+pub mod demo_scenarios;
 pub mod error;
 pub mod freshness;
 pub mod logic;

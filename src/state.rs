@@ -24,6 +24,8 @@ pub struct AppState {
     pub recent: RwSignal<Vec<String>>,
     /// `/api/health`; `None` while loading.
     pub health: RwSignal<Option<Result<Health, AppError>>, LocalStorage>,
+    /// The demo org's scenarios, once asked for (see [`crate::demo_scenarios`]).
+    pub scenarios: crate::demo_scenarios::ScenarioList,
 }
 
 /// Create the app state, apply the theme to `<html>`, and keep storage in sync.
@@ -39,6 +41,7 @@ pub fn provide_app_state() -> AppState {
         token: RwSignal::new(None),
         recent,
         health: RwSignal::new_local(None),
+        scenarios: RwSignal::new_local(None),
     };
     // Effects only sync with the outside world (DOM attribute, storage).
     Effect::new(move |_| {

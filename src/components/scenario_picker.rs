@@ -1,32 +1,16 @@
 //! Demo mode: the demo org's scenarios, each with a line on what it teaches.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::api::{self, Scenario};
-use crate::error::AppError;
+use crate::demo_scenarios::demo_scenarios;
 use crate::logic::route::lookup_href;
 use crate::logic::tab::Tab;
-use crate::state::app_state;
 
 #[component]
 pub fn ScenarioPicker() -> impl IntoView {
-    let state = app_state();
-    let scenarios = RwSignal::new_local(None::<Result<Vec<Scenario>, AppError>>);
-    // Ask only once the server said it runs the demo org (the list is 404 in real mode).
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let demo = state
-            .health
-            .with(|h| matches!(h, Some(Ok(h)) if h.is_demo()));
-        if demo {
-            spawn_local(async move { scenarios.set(Some(api::scenarios().await)) });
-        }
-        demo
-    });
+    // Fresh on every visit: the phases move with the demo clock.
+    let scenarios = demo_scenarios(true, || true);
     view! {
         <Show when=move || scenarios.with(Option::is_some)>
             <section class="card scenarios" aria-labelledby="scenarios-title">

@@ -5,10 +5,8 @@
 use lens::query_lab::builder::QueryForm;
 use lens::query_lab::interval;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api;
-use crate::state::app_state;
+use crate::demo_scenarios::demo_scenarios;
 use crate::tabs::TabCtx;
 
 /// The demo scenario's start for this ID, once both lookups answered without a start.
@@ -18,41 +16,23 @@ pub fn DemoStartHint(
     form: RwSignal<QueryForm>,
     touched: RwSignal<bool>,
 ) -> impl IntoView {
-    let state = app_state();
-    let starts = RwSignal::new(None::<Vec<(String, String)>>);
     let undated = Memo::new(move |_| {
         let settled = ctx.lookup.analytics.with(|a| a.exchange().is_some())
             && ctx.lookup.conversations.with(|c| c.exchange().is_some());
         settled && super::conversation_start(ctx).is_none()
     });
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) {
-            return true;
-        }
-        let demo = state
-            .health
-            .with(|h| matches!(h, Some(Ok(h)) if h.is_demo()));
-        let ask = demo && undated.get();
-        if ask {
-            spawn_local(async move {
-                if let Ok(list) = api::scenarios().await {
-                    starts.try_set(Some(
-                        list.into_iter()
-                            .map(|s| (s.conversation_id, s.conversation_start))
-                            .collect(),
-                    ));
-                }
-            });
-        }
-        ask
-    });
+    // Asked only for an undated conversation; start times never change, so a list the picker
+    // already loaded will do.
+    let scenarios = demo_scenarios(false, move || undated.get());
     let start = Memo::new(move |_| {
         let id = ctx.id.get();
-        starts.with(|l| {
+        scenarios.with(|l| {
             l.as_ref()?
+                .as_ref()
+                .ok()?
                 .iter()
-                .find(|(cid, _)| *cid == id)
-                .and_then(|(_, s)| model::time::from_wire(s).ok())
+                .find(|s| s.conversation_id == id)
+                .and_then(|s| model::time::from_wire(&s.conversation_start).ok())
         })
     });
     move || {
