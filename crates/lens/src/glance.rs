@@ -150,17 +150,11 @@ fn wire(t: Option<DateTime<Utc>>) -> Option<String> {
 }
 
 fn label_rt(p: &Participant) -> String {
-    p.name
-        .clone()
-        .or_else(|| p.purpose.clone())
-        .unwrap_or_else(|| "participant".to_owned())
+    crate::participant_label::of_realtime(p)
 }
 
 fn label_an(p: &AnalyticsParticipantWithoutAttributes) -> String {
-    p.participant_name
-        .clone()
-        .or_else(|| p.purpose.as_ref().map(|x| x.as_str().to_owned()))
-        .unwrap_or_else(|| "participant".to_owned())
+    crate::participant_label::of_analytics(p)
 }
 
 fn sorted_unique(it: impl IntoIterator<Item = String>) -> Vec<String> {

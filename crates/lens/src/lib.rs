@@ -13,6 +13,7 @@ pub mod guide;
 pub mod json_path;
 pub mod lookup;
 pub mod metrics;
+pub mod participant_label;
 pub mod query_lab;
 pub mod region;
 pub mod snippets;
