@@ -20,6 +20,7 @@ const RENDER_TABS = ["glance", "fields", "timeline", "json", "metrics", "errors"
 
 const browser = await chromium.launch(launchOptions);
 const tti = [];
+let firstLoadBytes = 0;
 const lookup = [];
 const render = {};
 try {
@@ -27,11 +28,23 @@ try {
     // A fresh context each run: cold HTTP cache, like a first visit.
     const context = await browser.newContext();
     const page = await context.newPage();
+    // Bytes on the wire for the first load (bodies as encoded + headers), from Chromium itself:
+    // it sends Accept-Encoding: gzip, deflate, br like any browser.
+    const sizes = [];
+    if (i === 0) {
+      page.on("requestfinished", (req) => sizes.push(req.sizes().catch(() => null)));
+    }
     await page.goto(base + "/");
     const input = page.getByLabel(INPUT_LABEL);
     await input.waitFor();
     await input.isEditable();
     tti.push(await page.evaluate(() => performance.now()));
+    if (i === 0) {
+      await page.waitForLoadState("networkidle");
+      for (const s of await Promise.all(sizes)) {
+        if (s) firstLoadBytes += s.responseBodySize + s.responseHeadersSize;
+      }
+    }
 
     const start = Date.now();
     await lookUp(page, id);
@@ -51,6 +64,7 @@ try {
 }
 
 console.log(`  runs                                   ${RUNS} (fresh browser context each)`);
+console.log(`  first load as sent (goal <= 250 KiB)   ${(firstLoadBytes / 1024).toFixed(1)} KiB (Chromium's encoded sizes)`);
 console.log(`  time to interactive (median / min)     ${ms(median(tti))} / ${ms(Math.min(...tti))}`);
 console.log(`  submit -> both panels (median / min)   ${ms(median(lookup))} / ${ms(Math.min(...lookup))}`);
 console.log(`  render, 50 participants / 2,000 segments (one load per tab):`);

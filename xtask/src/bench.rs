@@ -27,12 +27,17 @@ struct Asset {
     name: String,
     raw: u64,
     gzip: u64,
+    /// The build's precompressed `.br` (what a browser that accepts br is sent), if any.
+    br: Option<u64>,
 }
+
+/// Issue 16's goal for a first load as sent to a browser that accepts br/gzip.
+const FIRST_LOAD_GOAL_KIB: f64 = 250.0;
 
 fn bundle_size(paths: &Paths) -> Result<()> {
     progress::line(
         "bench",
-        "first-load transfer size of dist/ (release; gzip -9)",
+        "first-load transfer size of dist/ (release; gzip -9 and the build's brotli)",
     );
     let mut assets = Vec::new();
     let entries = std::fs::read_dir(&paths.dist).map_err(|e| Error::io(&paths.dist, e))?;
@@ -48,25 +53,46 @@ fn bundle_size(paths: &Paths) -> Result<()> {
             .map_err(|e| Error::io(&path, e))?
             .len();
         let gzip = gzip_len(paths, &path)?;
+        let mut br_path = path.clone().into_os_string();
+        br_path.push(".br");
+        let br = std::fs::metadata(&br_path).ok().map(|m| m.len());
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        assets.push(Asset { name, raw, gzip });
+        assets.push(Asset {
+            name,
+            raw,
+            gzip,
+            br,
+        });
     }
     assets.sort_by_key(|a| std::cmp::Reverse(a.raw));
-    println!("  {:<52} {:>12} {:>12}", "file", "raw", "gzip");
+    println!("  {:<52} {:>12} {:>12} {:>12}", "file", "raw", "gzip", "br");
+    let sent = |a: &Asset| a.br.unwrap_or(a.raw);
     for a in &assets {
-        println!("  {:<52} {:>12} {:>12}", a.name, kib(a.raw), kib(a.gzip));
+        let br = a.br.map_or_else(|| "-".to_owned(), kib);
+        println!(
+            "  {:<52} {:>12} {:>12} {:>12}",
+            a.name,
+            kib(a.raw),
+            kib(a.gzip),
+            br
+        );
     }
-    let (raw, gzip) = assets
+    let (raw, gzip, br) = assets
         .iter()
-        .fold((0, 0), |(r, g), a| (r + a.raw, g + a.gzip));
+        .fold((0, 0, 0), |(r, g, b), a| (r + a.raw, g + a.gzip, b + sent(a)));
     println!(
-        "  {:<52} {:>12} {:>12}",
+        "  {:<52} {:>12} {:>12} {:>12}",
         "total (wasm + js + css + html)",
         kib(raw),
-        kib(gzip)
+        kib(gzip),
+        kib(br)
+    );
+    println!(
+        "  first load as sent with br (goal <= {FIRST_LOAD_GOAL_KIB:.0} KiB): {}",
+        kib(br)
     );
     Ok(())
 }

@@ -80,6 +80,10 @@ pub fn app(paths: &Paths, setup: &mut Setup, profile: Profile) -> Result<()> {
         .env("RUST_BACKTRACE", "0")
         .run()?;
     check_no_inline_script(paths)?;
+    if profile == Profile::Release {
+        // A dev wasm is tens of MB: brotli 11 on it would cost more than it saves on loopback.
+        precompress(paths)?;
+    }
     stamp.record(&fp)?;
     progress::line(
         "build",
@@ -89,6 +93,15 @@ pub fn app(paths: &Paths, setup: &mut Setup, profile: Profile) -> Result<()> {
         ),
     );
     Ok(())
+}
+
+/// `.br` and `.gz` beside each bundle file, made once here so the server only picks one by
+/// `Accept-Encoding` (node's zlib has brotli; node is already needed for wasm-opt).
+fn precompress(paths: &Paths) -> Result<()> {
+    Cmd::new("node", &paths.root, &paths.tool_path())
+        .arg(paths.root.join("scripts/precompress.mjs"))
+        .arg(&paths.dist)
+        .run()
 }
 
 /// The server's CSP forbids inline scripts; fail the build, not the browser, if Trunk's
