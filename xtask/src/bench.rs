@@ -80,9 +80,9 @@ fn bundle_size(paths: &Paths) -> Result<()> {
             br
         );
     }
-    let (raw, gzip, br) = assets
-        .iter()
-        .fold((0, 0, 0), |(r, g, b), a| (r + a.raw, g + a.gzip, b + sent(a)));
+    let (raw, gzip, br) = assets.iter().fold((0, 0, 0), |(r, g, b), a| {
+        (r + a.raw, g + a.gzip, b + sent(a))
+    });
     println!(
         "  {:<52} {:>12} {:>12} {:>12}",
         "total (wasm + js + css + html)",
