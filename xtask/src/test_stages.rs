@@ -47,7 +47,7 @@ const STAGES: &[Stage] = &[
     },
     Stage {
         name: "codegen",
-        about: "generated wire types match the reference models (codegen.py --check)",
+        about: "generated wire types match the vendored models in reference/ (codegen.py --check)",
         run: codegen,
     },
     Stage {
