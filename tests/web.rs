@@ -403,7 +403,7 @@ async fn theme_toggle_switches_and_persists() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tabs over a fixed pair of bodies (an ended inbound call, shaped like api-facts §1.6 / §2.4).
+// Tabs over a fixed pair of bodies (an ended inbound call, shaped like reference/api-facts.md §1.6 / §2.4).
 
 const FIXTURE_RT: &str = r#"{
   "id": "cdbfad55-ef8f-47b0-b9a5-8877b63e6ea4",

@@ -1,12 +1,14 @@
 //! Code: each call as just made, in curl, Python SDK, JavaScript SDK, gc CLI and Rust. A
-//! placeholder stands in for the token, always.
+//! placeholder stands in for the token, always. The hosts are the region the server runs against
+//! (or, in demo mode, a region the reader picks); what holds for every call in a language is said
+//! once above the snippets.
 
-use lens::region;
-use lens::snippets::{self, Lang, SnippetContext};
+use lens::region::{self, Region};
+use lens::snippets::{self, HostChoice, Lang, ServerTarget, SnippetContext};
 use leptos::prelude::*;
 
 use super::TabCtx;
-use crate::components::claim::ClaimList;
+use crate::components::claim::{ClaimList, ClaimView};
 use crate::components::copy_button::CopyButton;
 use crate::components::source_link::SourceLink;
 use crate::state::app_state;
@@ -15,17 +17,17 @@ use crate::state::app_state;
 pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
     let state = app_state();
     let (lang, set_lang) = signal(Lang::Curl);
-    let list = Memo::new(move |_| {
-        let region_key = state.health.with(|h| {
-            h.as_ref()
-                .and_then(|h| h.as_ref().ok())
-                .and_then(|h| h.region.clone())
-        });
-        let region = region_key
-            .as_deref()
-            .and_then(region::find)
-            .copied()
-            .unwrap_or(region::US_EAST_1);
+    let (picked, set_picked) = signal(None::<Region>);
+    let hosts = Memo::new(move |_| {
+        state.health.with(|h| {
+            let h = h.as_ref().and_then(|h| h.as_ref().ok());
+            let target = h.map_or(ServerTarget::Unknown, |h| {
+                ServerTarget::from_health(&h.mode, h.region.as_deref())
+            });
+            snippets::host_choice(target, picked.get())
+        })
+    });
+    let sctx = Memo::new(move |_| {
         let start = ctx
             .lookup
             .conversations
@@ -41,9 +43,9 @@ pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
                         .and_then(|a| a.conversation_start)
                 })
             });
-        let sctx = SnippetContext::new(&ctx.id.get(), region, start, chrono::Utc::now());
-        snippets::all(&sctx)
+        SnippetContext::new(&ctx.id.get(), hosts.get().region, start, chrono::Utc::now())
     });
+    let list = Memo::new(move |_| snippets::all(&sctx.get()));
     view! {
         <div class="chips" role="group" aria-label="Language">
             {Lang::ALL.into_iter().map(|l| view! {
@@ -51,7 +53,10 @@ pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
                     on:click=move |_| set_lang.set(l)>{l.label()}</button>
             }).collect_view()}
         </div>
-        <p class="muted small">"The token is always a placeholder: never paste a real token into code you share."</p>
+        {move || view! { <HostLine choice=hosts.get() set_picked=set_picked/> }}
+        <section class="snippet-setup" aria-label="For every call">
+            {move || view! { <ClaimList claims=snippets::language_notes(lang.get(), &sctx.get())/> }}
+        </section>
         {move || {
             let l = lang.get();
             list.get().into_iter().filter(|s| s.lang == l).map(|s| {
@@ -70,5 +75,27 @@ pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
                 }
             }).collect_view()
         }}
+    }
+}
+
+/// Which hosts the snippets call and why; a region picker when the server's region is not a real
+/// one (demo org, custom address, not known yet).
+#[component]
+fn HostLine(choice: HostChoice, set_picked: WriteSignal<Option<Region>>) -> impl IntoView {
+    let current = choice.region.key;
+    view! {
+        <div class="snippet-hosts">
+            <ClaimView claim=choice.why/>
+            {choice.can_pick.then(|| view! {
+                <label class="small">"Region for the snippets "
+                    <select aria-label="Region for the snippets"
+                        on:change=move |ev| set_picked.set(region::find(&event_target_value(&ev)).copied())>
+                        {region::REGIONS.iter().map(|r| view! {
+                            <option value=r.key selected=r.key == current>{format!("{} — api.{}", r.key, r.domain)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
+        </div>
     }
 }

@@ -36,7 +36,7 @@ pub fn GuideTab() -> impl IntoView {
                     {(!r.caveats.is_empty()).then(|| view! { <h4 class="sub-title">"Watch out"</h4> <ClaimList claims=r.caveats/> })}
                     {r.corrects.map(|m| view! {
                         <div class="note note-warn">
-                            <p><strong>"The tutorial says: "</strong><RichText text=m.claim/></p>
+                            <p><strong>{guide::misconception_heading()} ": "</strong><RichText text=m.claim/></p>
                             <p><strong>"In fact: "</strong><RichText text=m.truth/> " " <SourceLink source=m.source/></p>
                         </div>
                     })}
@@ -45,10 +45,10 @@ pub fn GuideTab() -> impl IntoView {
             }
         }}
         <details class="misconceptions">
-            <summary>"All the tutorial's misconceptions"</summary>
+            <summary>{format!("All common misconceptions from the tutorial “{}”", guide::TUTORIAL_TITLE)}</summary>
             <ul class="plain-list">
                 {guide::misconceptions().into_iter().map(|m| view! {
-                    <li><p><strong>"Claim: "</strong><RichText text=m.claim/></p><p><strong>"Reality: "</strong><RichText text=m.truth/> " " <SourceLink source=m.source/></p></li>
+                    <li><p><strong>{format!("{}: ", guide::MISCONCEPTION)}</strong><RichText text=m.claim/></p><p><strong>"In fact: "</strong><RichText text=m.truth/> " " <SourceLink source=m.source/></p></li>
                 }).collect_view()}
             </ul>
         </details>

@@ -99,7 +99,7 @@ impl Setup {
         }
         let want = versions::WASM_BINDGEN;
         // Not `--locked`: the CLI's lockfile wants a webpki-roots release the registry here
-        // does not serve (engineering notes §4); an unlocked resolve builds fine.
+        // does not serve; an unlocked resolve builds fine.
         self.cargo_tool(
             "wasm-bindgen",
             "wasm-bindgen-cli",

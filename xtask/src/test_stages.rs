@@ -47,7 +47,7 @@ const STAGES: &[Stage] = &[
     },
     Stage {
         name: "codegen",
-        about: "generated wire types match the reference models (codegen.py --check)",
+        about: "generated wire types match the vendored models in reference/ (codegen.py --check)",
         run: codegen,
     },
     Stage {
@@ -309,7 +309,7 @@ fn python_sdk(ctx: &mut Ctx) -> Result<Outcome> {
 
 /// The e2e server is a dev build: it shares compiled dependencies with the native tests,
 /// which saves a full optimised build of the server on CI's 2 cores. The app bundle is
-/// always a release build: wasm-opt is where bundles break (engineering notes §3.1).
+/// always a release build: wasm-opt is where bundles break.
 const E2E_SERVER_PROFILE: Profile = Profile::Dev;
 
 fn build_all(ctx: &mut Ctx) -> Result<Outcome> {

@@ -1,4 +1,4 @@
-//! Tool versions the build is known to work with (see shared engineering notes §1, §3).
+//! Tool versions the build is known to work with.
 //! A test below keeps them in step with `Trunk.toml`, `Cargo.lock` and the e2e package.
 
 /// Newest trunk that builds on rustc 1.95 (0.22 needs 1.96).

@@ -1,6 +1,6 @@
 //! The Analytics conversation-details view of a [`Conv`] at an instant.
 //!
-//! Facts this encodes (api-facts §2.3/§2.4/§6): participants → sessions → segments + metrics;
+//! Facts this encodes (reference/api-facts.md §2.3/§2.4/§6): participants → sessions → segments + metrics;
 //! `conversationEnd` absent while live; disconnect types in the camelCase vocabulary; `t*`
 //! metrics in milliseconds, each emitted (with `emitDate`) when the measured thing completed;
 //! details are near-real-time but lag a little, and wrap-up data arrives later still.
@@ -282,8 +282,9 @@ fn metrics(p: &Party, s: &Session, vis: Time, wvis: Time) -> Vec<an::AnalyticsSe
     {
         out.push(metric("tAnswered", wait, g.start));
     }
-    // One duration per completed segment.
-    let (mut talk, mut held) = (0, 0);
+    // One duration per completed segment. Handle time = talk + hold + ACW + dialing + contacting
+    // (Resource Center glossary "handle time"; dialing/contacting exist on outbound and callback calls).
+    let (mut talk, mut held, mut reach) = (0, 0, 0);
     let last = s.segs.len().saturating_sub(1);
     for (i, g) in s.segs.iter().enumerate() {
         let d = ms(g.start, g.end);
@@ -293,6 +294,7 @@ fn metrics(p: &Party, s: &Session, vis: Time, wvis: Time) -> Vec<an::AnalyticsSe
         match (p.role, g.kind) {
             (Role::Agent, SegKind::Interact) => talk += d,
             (Role::Agent, SegKind::Hold) => held += d,
+            (Role::Agent, SegKind::Dialing | SegKind::Contacting) => reach += d,
             (Role::Agent, SegKind::Alert) if i == last && s.disc == Disc::NoAnswerTransfer => {
                 out.push(metric("tNotResponding", d, g.end));
             }
@@ -321,9 +323,9 @@ fn metrics(p: &Party, s: &Session, vis: Time, wvis: Time) -> Vec<an::AnalyticsSe
             Some(w) => {
                 let done = s.acw_end();
                 out.push(metric("tAcw", w.duration_ms, done));
-                out.push(metric("tHandle", talk + held + w.duration_ms, done));
+                out.push(metric("tHandle", talk + held + reach + w.duration_ms, done));
             }
-            None => out.push(metric("tHandle", talk + held, end)),
+            None => out.push(metric("tHandle", talk + held + reach, end)),
         }
     }
     // Only what completed by the visibility horizon; wrap-up metrics trail further.

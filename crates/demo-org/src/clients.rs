@@ -6,13 +6,13 @@
 
 use serde::Serialize;
 
-/// Permission `GET /api/v2/conversations/{id}` requires (api-facts §1).
+/// Permission `GET /api/v2/conversations/{id}` requires (reference/api-facts.md §1).
 pub const PERM_CONVERSATION_VIEW: &str = "conversation:communication:view";
-/// Permission every analytics conversation-details endpoint accepts (api-facts §2.1).
+/// Permission every analytics conversation-details endpoint accepts (reference/api-facts.md §2.1).
 pub const PERM_ANALYTICS_DETAIL_VIEW: &str = "analytics:conversationDetail:view";
 /// The other permission the analytics details endpoints accept (not the jobs availability one).
 pub const PERM_ANALYTICS_AGENT_DETAIL_VIEW: &str = "analytics:agentConversationDetail:view";
-/// Permission `GET /api/v2/analytics/dataretention/settings` requires (api-facts §2.1).
+/// Permission `GET /api/v2/analytics/dataretention/settings` requires (reference/api-facts.md §2.1).
 pub const PERM_ANALYTICS_RETENTION_VIEW: &str = "analytics:dataRetention:view";
 
 /// A client-credentials OAuth client of the demo org.

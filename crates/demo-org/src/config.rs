@@ -3,11 +3,11 @@
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 
-/// The demo org's analytics retention: the shortest a real org can set (api-facts §6), so the
+/// The demo org's analytics retention: the shortest a real org can set (reference/api-facts.md §6), so the
 /// `past-analytics-retention` scenario can sit just beyond it.
 pub const DEFAULT_ANALYTICS_RETENTION_DAYS: u32 = 90;
 
-/// Longest analytics retention a real org can set (5 years, api-facts §6).
+/// Longest analytics retention a real org can set (5 years, reference/api-facts.md §6).
 pub const MAX_ANALYTICS_RETENTION_DAYS: u32 = 5 * 365;
 
 /// Configuration of the demo org.
@@ -29,7 +29,7 @@ pub struct DemoConfig {
     pub realtime_retention: Duration,
     /// The org's analytics data retention setting (`retentionDays`): conversations that started
     /// longer ago than this are gone from every analytics endpoint. `None` = not set ("retained
-    /// for the lifespan of the customer contract", api-facts §6). Real orgs allow 90 days to 5
+    /// for the lifespan of the customer contract", reference/api-facts.md §6). Real orgs allow 90 days to 5
     /// years; the demo accepts fewer days so a test can watch data expire.
     pub analytics_retention_days: Option<u32>,
     /// How long an async job stays QUEUED/PENDING before FULFILLED.

@@ -3,7 +3,7 @@
 //! response header.
 //!
 //! Codes and message templates come from the swagger `x-inin-error-codes` quoted in
-//! api-facts.md §4.1. A handler returns an [`ApiError`]; the correlation middleware
+//! reference/api-facts.md §4.1. A handler returns an [`ApiError`]; the correlation middleware
 //! (`http::correlation`) renders the body, because only it knows the request's correlation id.
 
 use axum::http::{HeaderValue, StatusCode, header};
@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use model::ErrorBody;
 use std::collections::BTreeMap;
 
-/// `ININ-Correlation-Id`, sent on every response (api-facts §4.1/§4.2).
+/// `ININ-Correlation-Id`, sent on every response (reference/api-facts.md §4.1/§4.2).
 pub const CORRELATION_HEADER: &str = "ININ-Correlation-Id";
 
 /// A Genesys-shaped error, waiting for its correlation id.

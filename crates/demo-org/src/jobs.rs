@@ -1,11 +1,11 @@
-//! Async conversation-detail jobs (api-facts §2.5) on the simulated clock.
+//! Async conversation-detail jobs (reference/api-facts.md §2.5) on the simulated clock.
 //!
 //! * Submission returns a job id at once; the job is QUEUED for the first half of `job_delay`,
 //!   PENDING for the second half, then FULFILLED. A query that does not validate (missing or bad
 //!   interval, bad predicate) is accepted and then FAILED with `errorMessage` (how upstream splits
 //!   400s from FAILED jobs is UNVERIFIED). DELETE cancels (CANCELLED). Results expire
 //!   [`RESULT_LIFETIME`] after completion (EXPIRED; upstream lifetime UNVERIFIED — the example
-//!   in api-facts shows one day).
+//!   in reference/api-facts.md shows one day).
 //! * Jobs read the "datalake": the org as it was at the data availability date of submission
 //!   (`now − availability_lag`), so very recent conversations are missing, as upstream.
 //! * Interval semantics differ from the sync query: "had activity during the interval", unless

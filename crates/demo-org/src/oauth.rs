@@ -1,6 +1,6 @@
 //! `POST /oauth/token` (client-credentials grant) and the bearer tokens it issues.
 //!
-//! Shape from api-facts §3.1: Basic auth (or `client_id`/`client_secret` in the form, which RFC 6749
+//! Shape from reference/api-facts.md §3.1: Basic auth (or `client_id`/`client_secret` in the form, which RFC 6749
 //! §2.3.1 also allows), form `grant_type=client_credentials`, answer
 //! `{access_token, token_type, expires_in}`. Failures use RFC 6749 §5.2 bodies
 //! (`{"error":"invalid_client","error_description":…}`), not Genesys `ErrorBody`: the login host

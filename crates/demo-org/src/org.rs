@@ -198,7 +198,7 @@ impl Org {
     }
 
     /// Analytics records of conversations that *had activity* during `[from, to)` (the async
-    /// jobs' interval semantics, api-facts §2.5): started before `to` and not ended before
+    /// jobs' interval semantics, reference/api-facts.md §2.5): started before `to` and not ended before
     /// `from`, as visible at `now`; in start order. Synthetic conversations never last longer
     /// than [`crate::synthetic::MAX_DURATION`], so only starts from `from` minus that are read.
     pub fn analytics_active_in(

@@ -1,8 +1,8 @@
 //! Per-token request budget: `rate_limit_per_minute` requests per fixed 60-second window that
 //! opens with the token's first request (default 300, the client-credentials per-token default
-//! quoted in api-facts §4.2). Past the budget: 429 `too.many.requests` + `Retry-After`.
+//! quoted in reference/api-facts.md §4.2). Past the budget: 429 `too.many.requests` + `Retry-After`.
 //!
-//! The `inin-ratelimit-allowed/count/reset` headers are ones *seen on real responses* (api-facts
+//! The `inin-ratelimit-allowed/count/reset` headers are ones *seen on real responses* (reference/api-facts.md
 //! §4.2, 2021 blog); current Genesys docs no longer show them, so clients must not depend on them.
 //! Windows run on real time: a client's retry timer is a real timer.
 

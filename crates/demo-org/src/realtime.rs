@@ -1,6 +1,6 @@
 //! The Conversations API view (`GET /api/v2/conversations/{id}`) of a [`Conv`] at an instant.
 //!
-//! Facts this encodes (api-facts §1): no top-level `state` on reads; `endTime` absent while
+//! Facts this encodes (reference/api-facts.md §1): no top-level `state` on reads; `endTime` absent while
 //! live; communication `state` moves alerting → connected → disconnected; `held` +
 //! `startHoldTime` while on hold; `disconnectType` (dotted vocabulary) only once disconnected;
 //! wrap-up on the participant, `afterCallWork` pending → complete on the communication;
@@ -96,7 +96,7 @@ pub fn is_purged(c: &Conv, now: Time, retention: Duration) -> bool {
 fn participant(p: &Party, now: Time) -> rt::Participant {
     let visible: Vec<&Session> = p.sessions.iter().filter(|s| s.start() <= now).collect();
     let ended = visible.iter().all(|s| s.end() <= now) && visible.len() == p.sessions.len();
-    // Flow and queue legs carry no participant-level connectedTime (api-facts §1.6).
+    // Flow and queue legs carry no participant-level connectedTime (reference/api-facts.md §1.6).
     let person = matches!(p.role, Role::Customer | Role::Agent | Role::External);
     let connected = visible
         .iter()
@@ -266,7 +266,7 @@ fn address(tel: &str) -> rt::Address {
 
 fn call(p: &Party, s: &Session, now: Time) -> rt::Call {
     let c = comm(s, now);
-    // Flows and queues are system legs: no recording or mute flags on them (api-facts §1.6).
+    // Flows and queues are system legs: no recording or mute flags on them (reference/api-facts.md §1.6).
     let person = matches!(p.role, Role::Customer | Role::Agent | Role::External);
     let flag = |v: bool| person.then_some(v);
     let (self_addr, other_addr) = match (p.role, s.direction) {

@@ -1,5 +1,6 @@
 //! Metric arithmetic of the analytics view, per scenario and for a synthetic sample:
-//! every t* metric equals the summed durations of its segments, tHandle = tTalk + tHeld + tAcw,
+//! every t* metric equals the summed durations of its segments,
+//! tHandle = tTalk + tHeld + tAcw + tDialing + tContacting (Resource Center glossary "handle time"),
 //! nothing is emitted after "now", segments are ordered and contiguous.
 
 mod support;
@@ -133,15 +134,17 @@ fn check(c: &AnalyticsConversation, now: DateTime<Utc>, visible_until: DateTime<
                     );
                 }
             }
-            // tHandle = tTalk + tHeld + tAcw, using the *Complete totals.
+            // tHandle = tTalk + tHeld + tAcw + tDialing + tContacting, using the *Complete totals.
             if let Some(handle) = totals.get("tHandle") {
                 let talk = totals.get("tTalkComplete").copied().unwrap_or(0);
                 let held = totals.get("tHeldComplete").copied().unwrap_or(0);
                 let acw = totals.get("tAcw").copied().unwrap_or(0);
+                let dial = totals.get("tDialing").copied().unwrap_or(0);
+                let contact = totals.get("tContacting").copied().unwrap_or(0);
                 assert_eq!(
                     *handle,
-                    talk + held + acw,
-                    "{ctx}: tHandle != tTalkComplete + tHeldComplete + tAcw"
+                    talk + held + acw + dial + contact,
+                    "{ctx}: tHandle != tTalkComplete + tHeldComplete + tAcw + tDialing + tContacting"
                 );
                 assert_eq!(
                     talk,
@@ -276,7 +279,7 @@ fn scenario_metrics_add_up_at_every_instant() {
 
 #[test]
 fn the_reference_example_numbers_hold_for_inbound_answered() {
-    // api-facts §2.4: tTalk 114120 + 89800, tHeld 45500, tAcw 30001 → tHandle 279421.
+    // reference/api-facts.md §2.4: tTalk 114120 + 89800, tHeld 45500, tAcw 30001 → tHandle 279421.
     let org = org();
     let s = org.scenario("inbound-answered").expect("scenario");
     let an = org
@@ -294,6 +297,40 @@ fn the_reference_example_numbers_hold_for_inbound_answered() {
     assert_eq!(totals.get("tAcw"), Some(&30_001));
     assert_eq!(totals.get("tHandle"), Some(&279_421));
     assert_eq!(totals.get("tAnswered"), Some(&24_750));
+}
+
+#[test]
+fn callback_handle_time_includes_dialing_and_contacting() {
+    // The agent dials the customer back: that session has tDialing and tContacting, and its
+    // handle time counts them (talk + hold + ACW + dialing + contacting).
+    let org = org();
+    let s = org.scenario("callback").expect("scenario");
+    let an = org
+        .analytics(&s.conv.id, s.conv.acw_end() + Duration::hours(1))
+        .expect("analytics");
+    let sessions: Vec<&AnalyticsSession> = an
+        .participants
+        .iter()
+        .flatten()
+        .filter(|p| p.purpose.as_ref().map(|x| x.as_str()) == Some("agent"))
+        .flat_map(|p| p.sessions.iter().flatten())
+        .collect();
+    let dialed = sessions
+        .iter()
+        .map(|s| sums(s))
+        .find(|t| t.contains_key("tDialing"))
+        .expect("an agent session that dials");
+    let part = |n: &str| dialed.get(n).copied().unwrap_or(0);
+    assert!(part("tDialing") > 0 && part("tContacting") > 0);
+    assert_eq!(
+        part("tHandle"),
+        part("tTalkComplete")
+            + part("tHeldComplete")
+            + part("tAcw")
+            + part("tDialing")
+            + part("tContacting")
+    );
+    assert!(part("tHandle") > part("tTalkComplete") + part("tHeldComplete") + part("tAcw"));
 }
 
 #[test]

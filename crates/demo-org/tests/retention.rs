@@ -27,7 +27,7 @@ fn cfg(retention_days: Option<u32>) -> DemoConfig {
 
 /// What each analytics endpoint says about `id`, whose start day is `day` (YYYY-MM-DD):
 /// (by-id status, in multi-get, in details query (`None` = rejected: the synchronous query only
-/// reaches 35 days back, api-facts §2.6), in a job over that day).
+/// reaches 35 days back, reference/api-facts.md §2.6), in a job over that day).
 async fn analytics_sees(
     demo: &demo_org::RunningDemo,
     tok: &str,

@@ -2,7 +2,7 @@
 //!
 //! In the Conversations API a participant has no state of its own: state, timestamps and disconnect
 //! type live on each entry of its media arrays (`calls[]`, `emails[]`, `messages[]`, …), and each
-//! media type has its own state enum (api-facts §1.3–1.4). Flattening them here keeps the glance,
+//! media type has its own state enum (reference/api-facts.md §1.3–1.4). Flattening them here keeps the glance,
 //! field map and timeline free of eleven near-identical branches.
 
 use chrono::{DateTime, Utc};

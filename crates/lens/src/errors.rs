@@ -1,8 +1,8 @@
 //! "Errors explained": what an error status means for *this* call, and what to do about it.
 //!
-//! Facts: permissions per endpoint (api-facts §1, §2.1), client-credentials clients get access from
+//! Facts: permissions per endpoint (reference/api-facts.md §1, §2.1), client-credentials clients get access from
 //! roles and divisions, not scopes (§3.1), declared error codes (§4.1), 429 + `Retry-After` (§4.2),
-//! retention (§6), and the practitioners' rule never to retry 400/401/403/404 (pain point 9).
+//! retention (§6), and the practitioners' rule never to retry 400/401/403/404 (reference/user-pain-points.md 9).
 
 use model::ErrorBody;
 use serde::Serialize;
@@ -152,8 +152,8 @@ pub fn explain_lookup(e: &LookupError) -> Explanation {
                     api.label()
                 ),
                 meaning: vec![Claim::new(
-                    "An empty or non-matching result is not an error to the API: the request was valid, nothing matched.",
-                    sources::PAIN_FILTER_LEVEL,
+                    "An empty or non-matching result is not an error to the API: it answered 200, so the request was valid and nothing in it matched.",
+                    sources::QUERY_BEHAVIOUR,
                 )],
                 what_to_do: what,
                 permissions: permissions(*api).iter().map(|s| (*s).to_owned()).collect(),
@@ -340,7 +340,7 @@ pub fn explain(
                 "Rate limited".to_owned(),
                 vec![
                     Claim::new(
-                        "Too many requests for this token (`too.many.requests`: \"Rate limit exceeded the maximum [N] requests within [S] seconds\").",
+                        "Too many requests for this token (`too.many.requests`: \"Rate limit exceeded the maximum [%s] requests within [%s] seconds\").",
                         sources::ERROR_CODES,
                     ),
                     Claim::new(

@@ -52,11 +52,8 @@ pub struct FieldRow {
     pub source: Source,
 }
 
-/// Communication id = analytics session id: shown by api-facts' constructed example, not stated by a source.
-pub const SESSION_IS_COMMUNICATION: Source = Source::unverified(
-    "api-facts §1.6/§2.4 constructed examples (id equality UNVERIFIED)",
-    "https://github.com/MyPureCloud/platform-client-sdk-python/blob/HEAD/build/docs/AnalyticsSession.md",
-);
+/// Communication id = analytics session id: shown by the reference's constructed examples, not stated by a source.
+pub const SESSION_IS_COMMUNICATION: Source = sources::SAME_IDS;
 
 const fn c(
     concept: &'static str,
@@ -144,7 +141,7 @@ pub const CONCEPTS: &[Concept] = &[
         Both,
         &["participants[].id"],
         &["participants[].participantId"],
-        "The participant's id within this conversation — not a user id. (Same value on both sides in our reference's constructed examples; UNVERIFIED.)",
+        "The participant's id within this conversation — not a user id. (The two APIs appear to use the same value; no Genesys document states it — UNVERIFIED.)",
         sources::PAIN_IDS,
     ),
     c(
@@ -269,8 +266,8 @@ pub const CONCEPTS: &[Concept] = &[
         AnalyticsOnly,
         &[],
         &["participants[].sessions[].metrics[name=tHandle].value"],
-        "Only analytics computes handle time (talk + hold + ACW), in milliseconds.",
-        sources::SESSION_METRICS,
+        "Only analytics computes handle time, in milliseconds, per session: talk + hold + after-call work, plus dialing and contacting time on outbound and callback calls.",
+        sources::HANDLE_TIME,
     ),
     c(
         "Wrap-up code",
@@ -377,9 +374,9 @@ pub const CONCEPTS: &[Concept] = &[
         "Divisions limit who may see the conversation.",
         sources::PAIN_PERMISSIONS,
     ),
-    // ---- fields the seed tutorial invents -------------------------------------------------
+    // ---- fields the seed tutorial invents (shown as "common misconception") ------------
     c(
-        "`type` (tutorial)",
+        "`type` (common misconception)",
         Misconception,
         &["type"],
         &["type"],
@@ -387,7 +384,7 @@ pub const CONCEPTS: &[Concept] = &[
         sources::TUTORIAL_VS_REALITY,
     ),
     c(
-        "`created_time` (tutorial)",
+        "`created_time` (common misconception)",
         Misconception,
         &["created_time", "createdTime"],
         &["created_time"],
@@ -395,7 +392,7 @@ pub const CONCEPTS: &[Concept] = &[
         sources::TUTORIAL_VS_REALITY,
     ),
     c(
-        "`state` on Conversation (tutorial)",
+        "`state` on Conversation (common misconception)",
         Misconception,
         &["state"],
         &["state"],
@@ -403,7 +400,7 @@ pub const CONCEPTS: &[Concept] = &[
         sources::CONVERSATION_MODEL,
     ),
     c(
-        "`entities` (tutorial)",
+        "`entities` (common misconception)",
         Misconception,
         &["entities"],
         &["entities"],
@@ -411,7 +408,7 @@ pub const CONCEPTS: &[Concept] = &[
         sources::QUERY_RESPONSE,
     ),
     c(
-        "`duration_seconds` (tutorial)",
+        "`duration_seconds` (common misconception)",
         Misconception,
         &["duration_seconds"],
         &["duration_seconds"],
@@ -419,7 +416,7 @@ pub const CONCEPTS: &[Concept] = &[
         sources::TUTORIAL_VS_REALITY,
     ),
     c(
-        "`answered_time` (tutorial)",
+        "`answered_time` (common misconception)",
         Misconception,
         &["answered_time"],
         &["answered_time"],

@@ -637,7 +637,7 @@ fn compare(r: &SideGlance, a: &SideGlance) -> Vec<Disagreement> {
             realtime: if only_rt.is_empty() { "—".to_owned() } else { format!("only here: {}", only_rt.join(", ")) },
             analytics: if only_an.is_empty() { "—".to_owned() } else { format!("only here: {}", only_an.join(", ")) },
             why: vec![Claim::new(
-                "Both APIs use the same participant ids; a participant missing on the analytics side has usually not been processed yet.",
+                "Both APIs appear to use the same participant ids (no Genesys document states it — UNVERIFIED); a participant missing on the analytics side has usually not been processed yet.",
                 sources::ANALYTICS_LAG,
             )],
         });

@@ -1,16 +1,10 @@
 //! "Which API when": from what the user is trying to do to the call that does it, correcting the
-//! tutorial's misconceptions where they come up (api-facts §2, §5, §6, §7).
+//! tutorial's misconceptions where they come up (reference/api-facts.md §2, §5, §6, §7).
 
 use serde::Serialize;
 
 use crate::source::{Claim, Source};
 use crate::sources;
-
-/// The aggregates API is outside our reference.
-const AGGREGATES: Source = Source::unverified(
-    "api-facts §2.2 mentions ConversationAggregationView only (aggregates UNVERIFIED)",
-    "https://developer.genesys.cloud/analyticsdatamanagement/analytics/detail/index",
-);
 
 /// What the user is trying to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -62,6 +56,20 @@ impl Goal {
     }
 }
 
+/// The tutorial this app grew from. Several of its facts are wrong; the app shows each one as a
+/// [`MISCONCEPTION`] next to the fact, naming the tutorial (its text: `reference/seed/`).
+pub const TUTORIAL_TITLE: &str = "Choosing between real-time conversations and analytics";
+
+/// The heading a tutorial mistake is shown under.
+pub const MISCONCEPTION: &str = "Common misconception";
+
+/// How a misconception is introduced wherever it is shown, e.g. "Common misconception (from the
+/// tutorial “Choosing between real-time conversations and analytics”)".
+#[must_use]
+pub fn misconception_heading() -> String {
+    format!("{MISCONCEPTION} (from the tutorial “{TUTORIAL_TITLE}”)")
+}
+
 /// A tutorial claim and what is true instead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -93,7 +101,7 @@ pub struct Recommendation {
     pub in_this_app: bool,
 }
 
-/// The tutorial's misconceptions (api-facts §5), for the guide and the field map.
+/// The tutorial's misconceptions (reference/api-facts.md §5), for the guide and the field map.
 #[must_use]
 pub fn misconceptions() -> Vec<Misconception> {
     vec![
@@ -267,7 +275,7 @@ pub fn recommend(goal: Goal) -> Recommendation {
                     sources::PAIN_INTERVAL,
                 ),
                 Claim::new(
-                    "Queue/user/direction/ani are segment dimensions: put them in `segmentFilters` or they match nothing.",
+                    "Queue, user, direction and ani are segment dimensions: put them in `segmentFilters`. What happens when they sit in `conversationFilters` is not documented; a community project found them silently ignored (UNVERIFIED).",
                     sources::PAIN_FILTER_LEVEL,
                 ),
                 Claim::new(
@@ -320,7 +328,7 @@ pub fn recommend(goal: Goal) -> Recommendation {
             )],
             caveats: vec![Claim::new(
                 "Not covered by this app: our reference only mentions the aggregates view (e.g. `tWait` exists only there); the endpoint path is UNVERIFIED here.",
-                AGGREGATES,
+                sources::AGGREGATES,
             )],
             corrects: None,
             in_this_app: false,
@@ -392,6 +400,33 @@ mod tests {
             disagreements: vec![],
         };
         assert_eq!(suggested(&none)[0], Goal::OnePast);
+    }
+
+    #[test]
+    fn misconceptions_name_the_tutorial() {
+        let h = misconception_heading();
+        assert!(h.starts_with("Common misconception"));
+        assert!(h.contains("Choosing between real-time conversations and analytics"));
+    }
+
+    #[test]
+    fn filter_level_claims_do_not_contradict_each_other() {
+        // The sources disagree ("silently ignored" vs "an empty result"), so no claim may state
+        // either as fact or promise "never an error"; the outcome stays UNVERIFIED.
+        let texts: Vec<String> = all()
+            .into_iter()
+            .flat_map(|r| r.why.into_iter().chain(r.caveats))
+            .filter(|c| c.text.contains("segmentFilters"))
+            .map(|c| c.text)
+            .collect();
+        assert!(!texts.is_empty());
+        for t in texts {
+            assert!(
+                !t.contains("never an error") && !t.contains("match nothing"),
+                "{t}"
+            );
+            assert!(t.contains("UNVERIFIED"), "{t}");
+        }
     }
 
     #[test]

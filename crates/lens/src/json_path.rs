@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-/// The participant media arrays of the Conversations API (api-facts §1.2).
+/// The participant media arrays of the Conversations API (reference/api-facts.md §1.2).
 pub const MEDIA_ARRAYS: &[&str] = &[
     "calls",
     "callbacks",

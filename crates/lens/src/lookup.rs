@@ -319,7 +319,7 @@ pub fn decode_analytics(
             }
         }
         Api::AnalyticsMultiGet | Api::AnalyticsQuery | Api::AnalyticsJob => {
-            // Past the last page the `conversations` array is absent (api-facts §2.3), so absent = empty.
+            // Past the last page the `conversations` array is absent (reference/api-facts.md §2.3), so absent = empty.
             let list = match obj.get("conversations") {
                 None | Some(Value::Null) => &[][..],
                 Some(Value::Array(a)) => a.as_slice(),

@@ -3,8 +3,8 @@
 //!
 //! A session metric is `{name, value, emitDate}`; `t*` values are milliseconds, `n*` counts, and
 //! each is emitted on the participant it belongs to when the measured thing completes
-//! (api-facts §2.3, pain point 10). Only some meanings are stated by our sources; the rest carry an
-//! UNVERIFIED source so the UI can flag them.
+//! (reference/api-facts.md §2.3, reference/user-pain-points.md 10). Only some meanings are stated
+//! by our sources; the rest carry an UNVERIFIED source so the UI can flag them.
 
 use std::collections::BTreeMap;
 
@@ -84,13 +84,10 @@ const fn u(name: &'static str, meaning: &'static str, emitted_by: &'static str) 
 }
 
 /// Metric meanings our references do not define.
-pub const UNVERIFIED_MEANING: Source = Source::unverified(
-    "api-facts §2.2 lists the name; meaning UNVERIFIED",
-    "https://github.com/MyPureCloud/platform-client-sdk-python/blob/HEAD/build/docs/ConversationDetailQueryPredicate.md",
-);
+pub const UNVERIFIED_MEANING: Source = sources::METRIC_MEANING_UNVERIFIED;
 
-/// The metrics the app explains. The first block is stated in api-facts §2.3 (blueprint sample);
-/// the rest are glosses of the names, flagged UNVERIFIED.
+/// The metrics the app explains. The first block is stated by a source (the blueprint sample,
+/// the handle-time glossary); the rest are glosses of the names, flagged UNVERIFIED.
 pub const CATALOGUE: &[MetricInfo] = &[
     v(
         "tAlert",
@@ -127,11 +124,12 @@ pub const CATALOGUE: &[MetricInfo] = &[
         "After-call work (wrap-up) time — the `wrapup` segment.",
         "agent",
     ),
-    v(
-        "tHandle",
-        "Handle time: talk + hold + after-call work.",
-        "agent",
-    ),
+    MetricInfo {
+        name: "tHandle",
+        meaning: "Handle time: talk + hold + after-call work, plus dialing and contacting time on outbound and callback sessions.",
+        emitted_by: "agent",
+        source: sources::HANDLE_TIME,
+    },
     v(
         "tAcd",
         "Time waiting in the queue (ACD) — the queue participant's `interact` segment.",
@@ -183,16 +181,18 @@ pub const CATALOGUE: &[MetricInfo] = &[
         "agent",
     ),
     u("nConsult", "A consult was started.", "agent"),
-    u(
-        "tDialing",
-        "Time dialing an outbound call.",
-        "agent, outbound",
-    ),
-    u(
-        "tContacting",
-        "Time contacting the remote party.",
-        "agent, outbound",
-    ),
+    MetricInfo {
+        name: "tDialing",
+        meaning: "Time dialing an outbound call (or the call back of a callback); part of handle time.",
+        emitted_by: "agent, outbound",
+        source: sources::HANDLE_TIME,
+    },
+    MetricInfo {
+        name: "tContacting",
+        meaning: "Time contacting the remote party before it answers; part of handle time.",
+        emitted_by: "agent, outbound",
+        source: sources::HANDLE_TIME,
+    },
     u(
         "tConnected",
         "Time the session was connected.",
@@ -280,7 +280,7 @@ pub struct MetricRow {
     pub display: String,
     pub emit_date: Option<String>,
     /// How long after the conversation start it was emitted, e.g. "+4m 39.4s" — metrics post
-    /// when the measured thing completes (pain point 10).
+    /// when the measured thing completes (reference/user-pain-points.md 10).
     pub emitted_after_start: Option<String>,
     pub meaning: String,
     /// False when the SDK's metric list does not contain the name.
@@ -540,22 +540,48 @@ fn session_checks(s: &AnalyticsSession, scope: &str, out: &mut Vec<Check>) {
         let t = talk_c.as_ref().or(talk.as_ref()).map_or(0, |x| x.0);
         let hd = held_c.as_ref().or(held.as_ref()).map_or(0, |x| x.0);
         let w = acw.as_ref().map_or(0, |x| x.0);
+        let dial = sum_metric(s, "tDialing").map_or(0, |x| x.0);
+        let contact = sum_metric(s, "tContacting").map_or(0, |x| x.0);
+        // Dialing and contacting only exist on outbound and callback sessions: show them when present.
+        let (formula, arithmetic) = if dial == 0 && contact == 0 {
+            (
+                "tHandle = tTalkComplete + tHeldComplete + tAcw",
+                format!(
+                    "{h} = {t} + {hd} + {w}  ({} = {} + {} + {})",
+                    human_ms(h),
+                    human_ms(t),
+                    human_ms(hd),
+                    human_ms(w)
+                ),
+            )
+        } else {
+            (
+                "tHandle = tTalkComplete + tHeldComplete + tAcw + tDialing + tContacting",
+                format!(
+                    "{h} = {t} + {hd} + {w} + {dial} + {contact}  ({} = {} + {} + {} + {} + {})",
+                    human_ms(h),
+                    human_ms(t),
+                    human_ms(hd),
+                    human_ms(w),
+                    human_ms(dial),
+                    human_ms(contact)
+                ),
+            )
+        };
         let mut c = check(
             "Handle time adds up",
             scope,
-            "tHandle = tTalkComplete + tHeldComplete + tAcw",
-            format!(
-                "{h} = {t} + {hd} + {w}  ({} = {} + {} + {})",
-                human_ms(h),
-                human_ms(t),
-                human_ms(hd),
-                human_ms(w)
-            ),
+            formula,
+            arithmetic,
             h,
-            t.saturating_add(hd).saturating_add(w),
+            t.saturating_add(hd)
+                .saturating_add(w)
+                .saturating_add(dial)
+                .saturating_add(contact),
             0,
         );
-        c.explanation = "Handle time is talk plus hold plus after-call work; a missing part counts as 0 (the blueprint sample has no ACW: tHandle = tTalk + tHeld).".to_owned();
+        c.explanation = "Handle time is talk plus hold plus after-call work, plus dialing and contacting time on outbound and callback sessions; a part the session does not have counts as 0.".to_owned();
+        c.source = sources::HANDLE_TIME;
         out.push(c);
     }
     for (total, parts, name) in [(&talk_c, &talk, "tTalk"), (&held_c, &held, "tHeld")] {
@@ -663,7 +689,7 @@ pub fn cross_checks(c: &Conversation, a: &AnalyticsConversationWithoutAttributes
 }
 
 /// When each metric was emitted relative to the conversation start, for "metrics post when the
-/// thing completes" (pain point 10). Returns `(name, ms after start)`.
+/// thing completes" (reference/user-pain-points.md 10). Returns `(name, ms after start)`.
 #[must_use]
 pub fn emit_offsets(a: &AnalyticsConversationWithoutAttributes) -> Vec<(String, i64)> {
     let Some(start) = a.conversation_start else {
@@ -717,6 +743,42 @@ mod tests {
             checks(&bad)
                 .iter()
                 .any(|c| c.outcome == Outcome::Fail { off_by_ms: 4000 })
+        );
+    }
+
+    #[test]
+    fn outbound_handle_time_counts_dialing_and_contacting() {
+        // An outbound session: 4.2 s dialing, 9.8 s contacting, then talk, hold and wrap-up.
+        let out = agent(
+            json!([{"name": "tDialing", "value": 4200}, {"name": "tContacting", "value": 9800},
+                   {"name": "tTalkComplete", "value": 120000}, {"name": "tHeldComplete", "value": 15000},
+                   {"name": "tAcw", "value": 20000}, {"name": "tHandle", "value": 169000}]),
+            json!([]),
+        );
+        let c = checks(&out);
+        let Some(h) = c.iter().find(|c| c.formula.starts_with("tHandle")) else {
+            panic!("no handle-time check");
+        };
+        assert_eq!(h.outcome, Outcome::Pass);
+        assert_eq!(
+            h.formula,
+            "tHandle = tTalkComplete + tHeldComplete + tAcw + tDialing + tContacting"
+        );
+        assert!(
+            h.arithmetic
+                .starts_with("169000 = 120000 + 15000 + 20000 + 4200 + 9800")
+        );
+        assert_eq!(h.source, sources::HANDLE_TIME);
+        // Without the dialing/contacting parts the same numbers would not add up.
+        let short = agent(
+            json!([{"name": "tTalkComplete", "value": 120000}, {"name": "tHeldComplete", "value": 15000},
+                   {"name": "tAcw", "value": 20000}, {"name": "tHandle", "value": 169000}]),
+            json!([]),
+        );
+        assert!(
+            checks(&short)
+                .iter()
+                .any(|c| c.outcome == Outcome::Fail { off_by_ms: 14000 })
         );
     }
 
@@ -777,7 +839,7 @@ mod tests {
         }
         assert!(
             !is_known_name("tWait"),
-            "tWait is aggregates-only (api-facts §2.2)"
+            "tWait is aggregates-only (reference/api-facts.md §2.2)"
         );
     }
 }

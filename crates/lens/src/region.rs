@@ -1,5 +1,5 @@
 //! Genesys Cloud regions: the SDK key and the domain behind `api.<domain>` / `login.<domain>`
-//! (api-facts §3.3, from the Python and JavaScript SDKs' region host tables).
+//! (reference/api-facts.md §3.3, from the Python and JavaScript SDKs' region host tables).
 
 use serde::Serialize;
 

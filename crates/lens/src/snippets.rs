@@ -1,8 +1,12 @@
 //! "Code": each call the page made, as curl, Python SDK, JavaScript SDK, `gc` CLI and Rust.
 //!
-//! Class and method names are the ones api-facts §2.1/§5 confirms for `PureCloudPlatformClientV2`
-//! and `purecloud-platform-client-v2`. A token never appears: curl and Rust read `$GENESYS_TOKEN`,
-//! the SDKs read client id/secret from the environment. CLI spellings are UNVERIFIED.
+//! Class and method names are the ones the official SDKs and CLI publish (`PureCloudPlatformClientV2`,
+//! `purecloud-platform-client-v2`, `gc`; reference/api-facts.md §2.1, §5). A token never appears:
+//! curl and Rust read `$GENESYS_TOKEN`, the SDKs read client id/secret from the environment.
+//!
+//! What is true of every call in a language (how to log in, where it may run) is said once, in
+//! [`language_notes`]; a snippet's own notes are about that call only. The hosts are the region's
+//! the app runs against ([`host_choice`]).
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use model::analytics::{
@@ -127,7 +131,8 @@ pub struct Snippet {
 }
 
 /// The whole UTC day containing `t`, as a query interval: the query matches conversations that
-/// *started* on a day the interval touches (pain point 1).
+/// *started* on a day the interval touches (reference/user-pain-points.md 1). Whether Genesys'
+/// "day" is a UTC day is not stated anywhere (UNVERIFIED); a UTC day is what the interval says.
 #[must_use]
 pub fn interval_for_day(t: DateTime<Utc>) -> String {
     let day = t.date_naive().and_time(NaiveTime::MIN).and_utc();
@@ -261,10 +266,7 @@ fn curl(call: Call, ctx: &SnippetContext) -> Parts {
             "{token_note}curl -sS -X POST \"{url}\" \\\n  -H \"Authorization: Bearer $GENESYS_TOKEN\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{b}'"
         ),
     };
-    let mut notes = vec![Claim::new(
-        "Client credentials: POST to the login host with HTTP Basic client id:secret and grant_type=client_credentials; the token lasts 24 h by default.",
-        sources::CLIENT_CREDENTIALS,
-    )];
+    let mut notes = vec![];
     if call == Call::DetailsJob {
         notes.push(Claim::new(
             "Answers 202 with {\"jobId\"}; poll GET …/details/jobs/{jobId} until FULFILLED, then GET …/jobs/{jobId}/results (page with ?cursor=).",
@@ -315,16 +317,13 @@ fn python(call: Call, ctx: &SnippetContext) -> Parts {
             ctx.interval
         ),
     };
-    let notes = vec![
-        Claim::new(
-            "Model constructors take no keyword arguments; set attributes one by one. Errors raise PureCloudPlatformClientV2.rest.ApiException (status, reason, body).",
-            sources::TUTORIAL_VS_REALITY,
-        ),
-        Claim::new(
-            "Use a client-credentials OAuth client only on a server, never in a browser.",
-            sources::JS_SDK,
-        ),
-    ];
+    let notes = match call {
+        Call::DetailsQuery | Call::DetailsJob => vec![Claim::new(
+            "Model constructors take no keyword arguments; set attributes one by one.",
+            sources::CONVERSATION_QUERY,
+        )],
+        _ => vec![],
+    };
     (
         format!("{head}{body}"),
         true,
@@ -354,9 +353,9 @@ fn javascript(call: Call, ctx: &SnippetContext) -> Parts {
         ),
         Call::AnalyticsMultiGet => (
             format!(
-                "// options shape derived from the Python SDK's get_analytics_conversations_details(id=[...]) (UNVERIFIED)\nconst many = await new platformClient.AnalyticsApi().getAnalyticsConversationsDetails({{ id: ['{id}'] }});\n"
+                "const many = await new platformClient.AnalyticsApi().getAnalyticsConversationsDetails({{ id: ['{id}'] }});\nconsole.log((many.conversations || []).map(c => c.conversationId));\n"
             ),
-            false,
+            true,
         ),
         Call::DetailsQuery => (
             format!(
@@ -367,16 +366,13 @@ fn javascript(call: Call, ctx: &SnippetContext) -> Parts {
         ),
         Call::DetailsJob => (
             format!(
-                "const body = {};\n// method name derived from the Python SDK's post_analytics_conversations_details_jobs (UNVERIFIED)\nconst {{ jobId }} = await new platformClient.AnalyticsApi().postAnalyticsConversationsDetailsJobs(body);\n",
+                "const body = {};\nconst {{ jobId }} = await new platformClient.AnalyticsApi().postAnalyticsConversationsDetailsJobs(body);\n",
                 body(call, ctx).unwrap_or_default()
             ),
-            false,
+            true,
         ),
     };
-    let notes = vec![Claim::new(
-        "In a browser use an implicit or PKCE login instead; `loginClientCredentialsGrant` throws there.",
-        sources::JS_SDK,
-    )];
+    let notes = vec![];
     // CommonJS has no top-level await: the calls run inside an async function.
     (
         format!("{head}{code}}})().catch(console.error);\n"),
@@ -401,11 +397,7 @@ fn cli(call: Call, ctx: &SnippetContext) -> Parts {
             body(call, ctx).unwrap_or_default()
         ),
     };
-    let notes = vec![Claim::new(
-        "Command spellings follow the CLI's generated command tree but are not confirmed by our reference. The CLI retries 429s (5–60 s, up to 20 times).",
-        sources::CLI_COMMANDS,
-    )];
-    (code, false, notes, sources::CLI_COMMANDS)
+    (code, true, vec![], sources::CLI_COMMANDS)
 }
 
 fn rust(call: Call, ctx: &SnippetContext) -> Parts {
@@ -424,11 +416,157 @@ fn rust(call: Call, ctx: &SnippetContext) -> Parts {
     let code = format!(
         "// Cargo.toml: reqwest = {{ version = \"0.13\", features = [\"json\"] }}, tokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }}, serde_json = \"1\"\n#[tokio::main]\nasync fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    let token = std::env::var(\"GENESYS_TOKEN\")?; // never hard-code a token\n    let client = reqwest::Client::new();\n    let res = {request}\n        .bearer_auth(&token)\n        .send()\n        .await?;\n    let correlation = res.headers().get(\"inin-correlation-id\").cloned();\n    println!(\"{{}} {{:?}}\", res.status(), correlation);\n    println!(\"{{}}\", res.text().await?);\n    Ok(())\n}}\n"
     );
-    let notes = vec![Claim::new(
-        "On 429 read `Retry-After` and wait; don't retry 400/401/403/404.",
+    (code, true, vec![], endpoint_source(call))
+}
+
+/// What is true of every snippet in `lang`, said once above them: how the code gets a token,
+/// where it may run, what to do on errors.
+#[must_use]
+pub fn language_notes(lang: Lang, ctx: &SnippetContext) -> Vec<Claim> {
+    let login = ctx.region.login_base();
+    let client_credentials = Claim::new(
+        format!(
+            "Client credentials (server side only): POST {login}/oauth/token with HTTP Basic client id:secret and grant_type=client_credentials. The token lasts 24 h unless the OAuth client sets another lifetime."
+        ),
+        sources::CLIENT_CREDENTIALS,
+    );
+    let browser = Claim::new(
+        "In a browser, log in with Authorization Code + PKCE (`loginPKCEGrant` in the JavaScript SDK): there is no secret to hide and the token never appears in the address bar.",
+        sources::PKCE,
+    );
+    let not_implicit = Claim::new(
+        "Not the implicit grant: Genesys stops offering it for new OAuth clients from March 2026 and it stops working by March 2027.",
+        sources::IMPLICIT_RETIREMENT,
+    );
+    let retry = Claim::new(
+        "On 429 wait for `Retry-After` seconds, then retry; never retry 400, 401, 403 or 404 — they fail the same way again.",
         sources::PAIN_RATE_LIMITS,
-    )];
-    (code, true, notes, endpoint_source(call))
+    );
+    match lang {
+        Lang::Curl | Lang::Rust => vec![
+            client_credentials,
+            Claim::new(
+                "These read the token from $GENESYS_TOKEN: never paste a real token into code you share.",
+                sources::COMPANION_SERVER,
+            ),
+            retry,
+        ],
+        Lang::Python => vec![
+            Claim::new(
+                "`get_client_credentials_token` does the client-credentials exchange: use it only on a server, never in a browser.",
+                sources::CLIENT_CREDENTIALS,
+            ),
+            Claim::new(
+                "Errors raise `PureCloudPlatformClientV2.rest.ApiException` (status, reason, body); the SDK does not retry 429s for you.",
+                sources::TUTORIAL_VS_REALITY,
+            ),
+            retry,
+        ],
+        Lang::JavaScript => vec![
+            Claim::new(
+                "These run in Node.js: `loginClientCredentialsGrant` throws in a browser (\"The client credentials grant is not supported in a browser\").",
+                sources::JS_SDK,
+            ),
+            browser,
+            not_implicit,
+        ],
+        Lang::Cli => vec![Claim::new(
+            "`gc` keeps its own login profile (a client-credentials OAuth client) and retries 429s itself: 5–60 s apart, up to 20 times.",
+            sources::CLI_COMMANDS,
+        )],
+    }
+}
+
+/// How the companion server reaches Genesys, as `GET /api/health` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerTarget<'a> {
+    /// The embedded demo org (`mode: "demo"`): no real host is involved.
+    Demo,
+    /// A real org (`mode: "real"`) with this region label: an SDK key, or `custom` for URL overrides.
+    Real(&'a str),
+    /// Health not known (still loading, or the server did not answer).
+    Unknown,
+}
+
+impl<'a> ServerTarget<'a> {
+    /// From the `mode` and `region` fields of `/api/health`.
+    #[must_use]
+    pub fn from_health(mode: &str, region: Option<&'a str>) -> Self {
+        match (mode, region) {
+            ("demo", _) => Self::Demo,
+            ("real", Some(r)) => Self::Real(r),
+            _ => Self::Unknown,
+        }
+    }
+}
+
+/// Which region's hosts the snippets use, and why, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostChoice {
+    pub region: Region,
+    /// True when the reader should pick the region (the server's is not a real region).
+    pub can_pick: bool,
+    pub why: Claim,
+}
+
+/// The hosts for the snippets: the server's own region when it runs against a real one (the same
+/// hosts the app just called); otherwise `picked` (default `us_east_1`), saying so honestly.
+#[must_use]
+pub fn host_choice(target: ServerTarget<'_>, picked: Option<Region>) -> HostChoice {
+    let fallback = picked.unwrap_or(crate::region::US_EAST_1);
+    let hosts = |r: Region| format!("{} (token from {})", r.api_base(), r.login_base());
+    match target {
+        ServerTarget::Real(label) => match crate::region::find(label) {
+            Some(r) => HostChoice {
+                region: *r,
+                can_pick: false,
+                why: Claim::new(
+                    format!(
+                        "The app is connected to your org in {}: the snippets call {}, the same hosts the app just used.",
+                        r.key,
+                        hosts(*r)
+                    ),
+                    sources::REGIONS,
+                ),
+            },
+            None => HostChoice {
+                region: fallback,
+                can_pick: true,
+                why: Claim::new(
+                    format!(
+                        "The server uses a custom API address, so its region is not known here: the snippets show {}'s hosts, {}. Pick your org's region.",
+                        fallback.key,
+                        hosts(fallback)
+                    ),
+                    sources::REGIONS,
+                ),
+            },
+        },
+        ServerTarget::Demo => HostChoice {
+            region: fallback,
+            can_pick: true,
+            why: Claim::new(
+                format!(
+                    "The app is running against its built-in demo org (simulated on this machine, no Genesys account involved). Against a real org in {} the same calls go to {}. Pick your org's region.",
+                    fallback.key,
+                    hosts(fallback)
+                ),
+                sources::REGIONS,
+            ),
+        },
+        ServerTarget::Unknown => HostChoice {
+            region: fallback,
+            can_pick: true,
+            why: Claim::new(
+                format!(
+                    "The server's region is not known yet: the snippets show {}'s hosts, {}.",
+                    fallback.key,
+                    hosts(fallback)
+                ),
+                sources::REGIONS,
+            ),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -496,7 +634,94 @@ mod tests {
             js.contains("getAnalyticsConversationDetails")
                 && js.contains("purecloud-platform-client-v2")
         );
-        assert!(!snippet(Call::ConversationGet, Lang::Cli, &ctx()).verified);
+        let cli = snippet(Call::DetailsJob, Lang::Cli, &ctx()).code;
+        assert!(cli.contains("gc analytics conversations details jobs create --file"));
+    }
+
+    #[test]
+    fn sdk_and_cli_calls_found_in_the_official_sources_are_not_hedged() {
+        for s in all(&ctx()) {
+            assert!(s.verified, "{}", s.title);
+            assert!(!s.code.contains("UNVERIFIED"), "{}", s.title);
+        }
+        let js = snippet(Call::AnalyticsMultiGet, Lang::JavaScript, &ctx()).code;
+        assert!(js.contains("getAnalyticsConversationsDetails({ id: ["));
+    }
+
+    #[test]
+    fn the_login_paragraph_is_said_once_per_language() {
+        let c = ctx();
+        for lang in Lang::ALL {
+            for s in all(&c).into_iter().filter(|s| s.lang == lang) {
+                for n in &s.notes {
+                    let t = n.text.to_ascii_lowercase();
+                    assert!(
+                        !t.contains("client credentials") && !t.contains("grant_type"),
+                        "{}: repeats the login note: {}",
+                        s.title,
+                        n.text
+                    );
+                }
+            }
+        }
+        let curl = language_notes(Lang::Curl, &c);
+        let logins = curl
+            .iter()
+            .filter(|n| n.text.contains("grant_type=client_credentials"))
+            .count();
+        assert_eq!(logins, 1);
+        assert!(
+            curl[0]
+                .text
+                .contains("https://login.mypurecloud.ie/oauth/token")
+        );
+    }
+
+    #[test]
+    fn browsers_are_told_pkce_not_implicit() {
+        let js = language_notes(Lang::JavaScript, &ctx());
+        assert!(js.iter().any(|n| n.text.contains("PKCE")));
+        let implicit: Vec<_> = js
+            .iter()
+            .filter(|n| n.text.to_ascii_lowercase().contains("implicit"))
+            .collect();
+        assert_eq!(implicit.len(), 1);
+        assert!(implicit[0].text.starts_with("Not the implicit grant"));
+        assert!(implicit[0].text.contains("2027"));
+        for lang in Lang::ALL {
+            for n in language_notes(lang, &ctx()) {
+                assert!(!n.text.contains("use an implicit"), "{}", n.text);
+            }
+        }
+    }
+
+    #[test]
+    fn hosts_follow_the_server() {
+        let real = host_choice(ServerTarget::from_health("real", Some("eu_west_1")), None);
+        assert_eq!(real.region.key, "eu_west_1");
+        assert!(!real.can_pick);
+        assert!(real.why.text.contains("https://api.mypurecloud.ie"));
+
+        // A real org ignores a pick: the snippets must call the hosts the app used.
+        let ap = region::find("ap_southeast_2").copied();
+        assert_eq!(
+            host_choice(ServerTarget::Real("eu_west_1"), ap).region.key,
+            "eu_west_1"
+        );
+
+        let demo = host_choice(ServerTarget::from_health("demo", Some("demo")), None);
+        assert_eq!(demo.region, US_EAST_1);
+        assert!(demo.can_pick);
+        assert!(demo.why.text.contains("demo org"));
+        assert!(demo.why.text.contains("https://api.mypurecloud.com"));
+        let picked = host_choice(ServerTarget::Demo, ap);
+        assert!(picked.why.text.contains("https://api.mypurecloud.com.au"));
+        assert_eq!(picked.region.key, "ap_southeast_2");
+
+        let custom = host_choice(ServerTarget::from_health("real", Some("custom")), None);
+        assert!(custom.can_pick && custom.why.text.contains("custom API address"));
+        let unknown = host_choice(ServerTarget::from_health("", None), None);
+        assert!(unknown.can_pick && unknown.why.text.contains("not known yet"));
     }
 
     #[test]

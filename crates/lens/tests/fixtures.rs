@@ -1,5 +1,6 @@
-//! The api-facts examples (§1.6 Conversation, §2.4 query response, §2.2 request, §4.1 errors)
-//! through every derivation: an ended call where both APIs agree and every sum adds up.
+//! The constructed examples of `reference/api-facts.md` (§1.6 Conversation, §2.4 query response,
+//! §2.2 request, §4.1 errors) through every derivation: an ended call where both APIs agree and
+//! every sum adds up.
 
 use lens::errors::{self, Retry};
 use lens::glance::{self, Liveness, Severity, Topic};

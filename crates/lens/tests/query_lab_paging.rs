@@ -52,7 +52,7 @@ fn inserted_records_shift_rows_forward_and_are_counted_once() {
     assert!(
         r.explanations
             .iter()
-            .all(|e| e.source.label.contains("2022-04-21"))
+            .all(|e| e.source.href.contains("2022-04-21"))
     );
 }
 

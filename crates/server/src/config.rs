@@ -381,7 +381,7 @@ pub fn resolve(cli: &Cli, src: &Sources<'_>) -> Result<Config, ConfigError> {
             let login = match (&login_url, region, &api_url) {
                 (Some(u), _, _) => check_url("--login-url", u)?,
                 (None, Some(r), None) => r.login_url(),
-                // The SDKs derive the login host by replacing `//api.` with `//login.` (api-facts §3.1);
+                // The SDKs derive the login host by replacing `//api.` with `//login.` (reference/api-facts.md §3.1);
                 // the demo org serves both on one host, so otherwise reuse the API URL.
                 (None, _, Some(_)) => api.replacen("//api.", "//login.", 1),
                 (None, None, None) => return Err(ConfigError::MissingRegion),

@@ -1,4 +1,4 @@
-//! Genesys Cloud regions: SDK key ↔ domain (api-facts §3.3). REST lives on `api.<domain>`,
+//! Genesys Cloud regions: SDK key ↔ domain (reference/api-facts.md §3.3). REST lives on `api.<domain>`,
 //! OAuth on `login.<domain>`.
 
 use std::fmt;
@@ -12,7 +12,7 @@ pub struct Region {
     pub domain: &'static str,
 }
 
-/// Every region of api-facts §3.3 (Python SDK 257.1.0 lists 17, JS 259.0.0 adds `eusc_de_east_1`).
+/// Every region of reference/api-facts.md §3.3 (Python SDK 257.1.0 lists 17, JS 259.0.0 adds `eusc_de_east_1`).
 pub const REGIONS: &[Region] = &[
     Region {
         key: "us_east_1",

@@ -1,4 +1,4 @@
-//! The server's own access token: client-credentials exchange (api-facts §3.1), cached,
+//! The server's own access token: client-credentials exchange (reference/api-facts.md §3.1), cached,
 //! refreshed before expiry, single-flight.
 //!
 //! Single-flight comes from holding one `tokio::sync::Mutex` across the refresh: the first caller

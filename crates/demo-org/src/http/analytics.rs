@@ -1,4 +1,4 @@
-//! Analytics conversation-details reads (api-facts §2.1): by-id GET, multi-get, details query.
+//! Analytics conversation-details reads (reference/api-facts.md §2.1): by-id GET, multi-get, details query.
 //! None of them returns participant attributes.
 
 use super::auth::Authed;

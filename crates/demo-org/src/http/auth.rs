@@ -78,7 +78,7 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         req.extensions_mut().insert(Authed { caller, token });
         next.run(req).await
     };
-    // Seen on real responses (api-facts §4.2); not documented today, so informative only.
+    // Seen on real responses (reference/api-facts.md §4.2); not documented today, so informative only.
     let h = resp.headers_mut();
     for (name, value) in [
         ("inin-ratelimit-allowed", budget.allowed.to_string()),

@@ -1,4 +1,4 @@
-//! `GET /api/v2/conversations/{conversationId}` → `Conversation` (api-facts §1), and
+//! `GET /api/v2/conversations/{conversationId}` → `Conversation` (reference/api-facts.md §1), and
 //! `GET /api/v2/tokens/me`.
 
 use super::auth::Authed;
@@ -23,7 +23,7 @@ pub async fn get_conversation(
 }
 
 /// `GET /api/v2/tokens/me`: a SIMPLIFIED `TokenInfo` (organization, homeOrganization, OAuthClient,
-/// authorizedScope). Client-credentials tokens carry no scopes (api-facts §3.1), so the list is empty.
+/// authorizedScope). Client-credentials tokens carry no scopes (reference/api-facts.md §3.1), so the list is empty.
 pub async fn tokens_me(auth: Authed) -> Json<serde_json::Value> {
     let org = serde_json::json!({
         "id": DEMO_ORG_ID,

@@ -1,5 +1,5 @@
 //! Every response carries `ININ-Correlation-Id` (a fresh UUID per request), and every error body
-//! is a Genesys `ErrorBody` whose `contextId` equals that header (api-facts §4.1).
+//! is a Genesys `ErrorBody` whose `contextId` equals that header (reference/api-facts.md §4.1).
 
 use crate::errors::{ApiError, CORRELATION_HEADER};
 use axum::body::Body;

@@ -1,4 +1,4 @@
-//! Async detail jobs over HTTP (api-facts §2.1/§2.5).
+//! Async detail jobs over HTTP (reference/api-facts.md §2.1/§2.5).
 
 use super::analytics::DETAIL_PERMS;
 use super::auth::Authed;
@@ -109,7 +109,7 @@ pub async fn results(
 }
 
 /// `GET …/details/jobs/availability` → `dataAvailabilityDate` = now − availability lag.
-/// Requires `analytics:conversationDetail:view` only (api-facts §2.1).
+/// Requires `analytics:conversationDetail:view` only (reference/api-facts.md §2.1).
 pub async fn availability(
     State(state): State<AppState>,
     auth: Authed,

@@ -1,5 +1,5 @@
 //! Media-specific reads: `GET /api/v2/conversations/{calls|callbacks|emails|messages}/{id}`
-//! (api-facts §1.5). They return `CallConversation` & co., whose participants flatten Participant +
+//! (reference/api-facts.md §1.5). They return `CallConversation` & co., whose participants flatten Participant +
 //! the media entry into one object (`CallMediaParticipant`). Those models are not in the reference
 //! JSON, so they are built here from §1.5's field list. The docs say "Requires no permissions".
 //! A conversation without that media answers 404 (upstream behaviour UNVERIFIED).

@@ -1,4 +1,4 @@
-//! `GET /api/v2/analytics/dataretention/settings` (api-facts §2.1, §6): the org's analytics
+//! `GET /api/v2/analytics/dataretention/settings` (reference/api-facts.md §2.1, §6): the org's analytics
 //! retention. Read-only here; the real API also has a PUT, which the demo does not model.
 
 use super::auth::Authed;

@@ -1,6 +1,6 @@
 //! `aggregations` of the details query: `termFrequency` on a dimension (conversation or segment
 //! level) and `numericRange` on a conversation metric. Facets over *all* matching conversations,
-//! not a filter (api-facts §2.2). Each conversation counts once per bucket.
+//! not a filter (reference/api-facts.md §2.2). Each conversation counts once per bucket.
 
 use super::values;
 use crate::errors::ApiError;

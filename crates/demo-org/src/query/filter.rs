@@ -1,7 +1,7 @@
 //! Conversation and segment filters: compile (validate) the request's filter trees, then
 //! evaluate them against analytics records. Pure functions.
 //!
-//! Semantics (api-facts §2.2, user-pain-points 2):
+//! Semantics (reference/api-facts.md §2.2, reference/user-pain-points.md 2):
 //! * Filter `{type and|or, clauses[], predicates[]}`, clause `{type, predicates[]}`; the entries of
 //!   one `…Filters` array must all hold (AND).
 //! * Predicate type `dimension|metric|property` (inferred when absent), operator

@@ -1,7 +1,7 @@
 //! ISO-8601 intervals (`start/end`) and the start-day window of the synchronous details query.
 //!
 //! "Results will only include conversations that started on a day touched by the interval"
-//! (ConversationQuery.interval doc, api-facts §2.2): days are UTC days here.
+//! (ConversationQuery.interval doc, reference/api-facts.md §2.2): days are UTC days here.
 
 use crate::errors::ApiError;
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};

@@ -1,5 +1,5 @@
-//! Limits of the synchronous details query, as stated by Genesys tutorials/blogs (api-facts §2.6,
-//! user-pain-points 1): an interval of at most 7 days without filters (31 with a filter), a start
+//! Limits of the synchronous details query, as stated by Genesys tutorials/blogs (reference/api-facts.md §2.6,
+//! reference/user-pain-points.md 1): an interval of at most 7 days without filters (31 with a filter), a start
 //! at most 35 days back (including today), at most 10,000 records reachable per query, default
 //! page size 25. These are 2020-era statements (TUT recordings-downloader, P1), not a spec.
 //! The maximum page size is UNVERIFIED upstream; the demo org allows up to [`MAX_PAGE_SIZE`].

@@ -135,7 +135,7 @@ pub fn page_of(
         .map(without_attributes)
         .collect();
     AnalyticsConversationQueryResponse {
-        // Past the last page the array is absent, not empty (api-facts §2.3).
+        // Past the last page the array is absent, not empty (reference/api-facts.md §2.3).
         conversations: (!page.is_empty()).then_some(page),
         aggregations: hits.aggregations.clone(),
         total_hits: Some(hits.total()),

@@ -1,5 +1,5 @@
 //! `order` (asc default, desc, unordered) and `orderBy` (conversationStart default,
-//! conversationEnd, segmentStart, segmentEnd) — api-facts §2.2.
+//! conversationEnd, segmentStart, segmentEnd) — reference/api-facts.md §2.2.
 
 use crate::errors::ApiError;
 use chrono::{DateTime, Utc};

@@ -320,11 +320,12 @@ fn past_analytics_retention(origin: Time, timing: &Timing) -> Scenario {
         id: "past-analytics-retention",
         title: "Very old call: past the org's analytics retention",
         teaches: "Started ten days before the org's analytics retention cutoff (the demo org's \
-                  retentionDays is 90, the shortest a real org can set). Every analytics endpoint has \
-                  dropped it: the by-id GET answers 404, the synchronous details query cannot reach back \
-                  that far (400), and an async job over its start day returns nothing. The real-time \
-                  record is long gone too. GET \
-                  /api/v2/analytics/dataretention/settings tells you the cutoff.",
+                  retentionDays is 90, the shortest a real org can set). Here every analytics endpoint has \
+                  dropped it: the by-id GET answers 404, the synchronous details query answers 400 that \
+                  far back, and an async job over its start day returns nothing. How Genesys removes \
+                  expired data, and that 400, are UNVERIFIED: this is the demo org's reading. The \
+                  real-time record is gone too. GET /api/v2/analytics/dataretention/settings tells you \
+                  the cutoff.",
         conv: call.build(),
     }
 }

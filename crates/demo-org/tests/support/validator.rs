@@ -1,4 +1,4 @@
-//! Validates JSON against the official SDK models in `shared/genesys-reference/*-models.json`.
+//! Validates JSON against the official SDK models vendored in `reference/*-models.json` (repo root).
 //!
 //! Every field must exist in the model (unknown fields FAIL), JSON types must match
 //! (`str`/`int`/`float`/`bool`/`datetime` ISO-8601 UTC with milliseconds/`list[..]`/`dict(..)`/
@@ -28,10 +28,11 @@ pub struct Models {
 /// (`DomainEntityRef` is `{id, name, selfUri}` in every Genesys SDK.)
 const MISSING_MODELS: &[(&str, &[&str])] = &[("DomainEntityRef", &["id", "name", "selfUri"])];
 
-/// `shared/genesys-reference`, found from this crate's manifest dir (`../../../shared`).
+/// The repository's `reference/` folder (the vendored SDK model extracts), found from this crate's
+/// manifest dir, so the tests read nothing outside the repository.
 #[must_use]
 pub fn reference_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/genesys-reference")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../reference")
 }
 
 impl Models {

@@ -216,7 +216,7 @@ impl ChangeLog {
     }
 
     /// True while the last analytics body has an agent participant but no wrap-up segment yet.
-    /// Wrap-up arrives after conversationEnd (pain point 4), so a quiet body is not final then.
+    /// Wrap-up arrives after conversationEnd (reference/user-pain-points.md 4), so a quiet body is not final then.
     /// Not every agent wraps up; the poller bounds the wait (`max_settle_ms`).
     #[must_use]
     pub fn awaiting_wrapup(&self) -> bool {

@@ -30,7 +30,7 @@ pub enum Api {
 pub struct PollerConfig {
     /// Requested period; clamped by [`clamp_period`].
     pub period_ms: Millis,
-    /// Requests per minute allowed for the token (300 for client credentials, api-facts §4.2).
+    /// Requests per minute allowed for the token (300 for client credentials, reference/api-facts.md §4.2).
     pub rate_limit_per_minute: u32,
     /// Requests per poll (one per API).
     pub calls_per_poll: u32,

@@ -1,5 +1,5 @@
 //! The query form: what the user edits, turned into the exact `ConversationQuery` wire body
-//! (api-facts §2.2). The form keeps raw text (nothing typed is lost); validation happens when
+//! (reference/api-facts.md §2.2). The form keeps raw text (nothing typed is lost); validation happens when
 //! the body is built and comes back as a typed error.
 
 use super::interval::{self, IntervalError};

@@ -2,8 +2,9 @@
 //! types, and explain the rules that make a query come back empty.
 //!
 //! The rule that matters: "Results will only include conversations that started on a day touched
-//! by the interval" (the `ConversationQuery.interval` doc). Days are UTC days, so the safe interval
-//! for one conversation is its UTC start day, `YYYY-MM-DDT00:00:00.000Z/<next day>T00:00:00.000Z`.
+//! by the interval" (the `ConversationQuery.interval` doc). We count those days in UTC — no source
+//! says which calendar Genesys uses (UNVERIFIED, `sources::UTC_DAYS`) — so the safe interval for one
+//! conversation is its UTC start day, `YYYY-MM-DDT00:00:00.000Z/<next day>T00:00:00.000Z`.
 
 use super::Explanation;
 use super::sources::{DETAIL_QUERY_INTERVAL_HELP, QUERY_INTERVAL_DOC, TUTORIAL_2020_LIMITS};
@@ -238,8 +239,9 @@ pub fn explain_start_day(interval: &Interval, conversation_start: DateTime<Utc>)
         Explanation::new(
             format!("{interval} touches {day} (UTC), the day this conversation started"),
             format!(
-                "The details query matches on the UTC day a conversation started: results include \
-                 conversations that started on a day touched by the interval. This interval touches {days}, \
+                "The details query matches on the day a conversation started: results include \
+                 conversations that started on a day touched by the interval (days counted in UTC here; \
+                 Genesys does not say which calendar — UNVERIFIED). This interval touches {days}, \
                  so a conversation that started at {} is eligible, even if the interval does not cover \
                  the start instant itself.",
                 wire(conversation_start)
@@ -415,13 +417,14 @@ pub fn local_vs_utc(conversation_start: DateTime<Utc>, offset: FixedOffset) -> L
         Explanation::new(
             format!("Local day {local_date} and UTC day {utc_date} agree for this conversation"),
             format!(
-                "The conversation started at {local_start} on your clock, {} UTC. Days are UTC days for \
-                 the details query, and here both calendars give {utc_date}. Near midnight they differ: \
+                "The conversation started at {local_start} on your clock, {} UTC. The lab counts the \
+                 details query's days in UTC (Genesys does not document the calendar — UNVERIFIED), and \
+                 here both calendars give {utc_date}. Near midnight they differ: \
                  check the UTC day, not the local one. Your whole local day in UTC is {local_day_converted}, \
                  which touches {converted_days}{extra}.",
                 wire(conversation_start)
             ),
-            QUERY_INTERVAL_DOC,
+            crate::sources::UTC_DAYS,
         )
     } else {
         Explanation::new(
@@ -430,14 +433,14 @@ pub fn local_vs_utc(conversation_start: DateTime<Utc>, offset: FixedOffset) -> L
             ),
             format!(
                 "The conversation started at {local_start} on your clock, which is {} UTC. The query \
-                 matches on the UTC start day ({utc_date}). Writing your local date as \
+                 matches on the start day, counted in UTC ({utc_date}; UNVERIFIED). Writing your local date as \
                  {local_date_as_utc} touches only {local_date}, so the conversation is not returned. \
                  Use its UTC day {}; your local day converted to UTC is {local_day_converted}, which \
                  touches {converted_days}.",
                 wire(conversation_start),
                 Interval::utc_day(utc_date)
             ),
-            QUERY_INTERVAL_DOC,
+            crate::sources::UTC_DAYS,
         )
     };
     LocalDayCheck {

@@ -1,6 +1,7 @@
 //! The wrong-level check: a dimension that belongs to segments, placed in `conversationFilters`
-//! (or the reverse), is not an error on the wire — Genesys ignores it or returns nothing. We
-//! check against the official enums of both predicate models, so the lists are exact.
+//! (or the reverse). We check against the official enums of both predicate models, so the lists
+//! are exact. What Genesys does with a misplaced predicate is not documented: a community project
+//! saw it silently ignored, practitioners' notes report an empty result (UNVERIFIED either way).
 
 use super::Explanation;
 use super::sources::{PREDICATE_DIMENSIONS, WRONG_LEVEL_IGNORED};
@@ -128,9 +129,9 @@ pub fn check_name(
         Some(there) => Explanation::new(
             format!("Move {name} to {}", there.filters_field()),
             format!(
-                "“{name}” is a {} {what}, not a {} one. In {here} Genesys does not reject it: the \
-                 predicate is silently ignored or the query returns nothing — never an error. Move it to \
-                 {} (the {} predicate model lists it).",
+                "“{name}” is a {} {what}, not a {} one. What Genesys does with it in {here} is not \
+                 documented: a community project found such predicates silently ignored (UNVERIFIED). \
+                 Move it to {} (the {} predicate model lists it).",
                 level_word(there),
                 level_word(placed_at),
                 there.filters_field(),

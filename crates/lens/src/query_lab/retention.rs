@@ -10,7 +10,7 @@ use model::ErrorBody;
 use model::retention::AnalyticsDataRetentionResponse;
 use serde_json::Value;
 
-/// The permission the settings GET requires (api-facts §2.1).
+/// The permission the settings GET requires (reference/api-facts.md §2.1).
 pub const RETENTION_PERMISSION: &str = "analytics:dataRetention:view";
 
 /// Same-origin path the app reads (the companion server proxies it).
@@ -100,9 +100,10 @@ impl Retention {
                 Explanation::new(
                     format!("Analytics keeps {days} days of detail data"),
                     format!(
-                        "retentionDays is {days}: conversations that started before {} are gone from every \
-                         analytics endpoint (by-id GET, details query, async jobs). Orgs can set 90 days to 5 \
-                         years.{changed}",
+                        "retentionDays is {days}: conversations older than that — before {} — are no longer \
+                         kept, so no analytics endpoint (by-id GET, details query, async jobs) should return \
+                         them. Exactly when and how Genesys removes expired data is not documented \
+                         (UNVERIFIED). Orgs can set 90 days to 5 years.{changed}",
                         model::time::to_wire(&cutoff)
                     ),
                     RETENTION_HELP,
@@ -157,7 +158,8 @@ pub fn interval_warning(
         },
         format!(
             "The interval starts {} but the org keeps {days} days of detail data (cutoff {}). Conversations \
-             that started before the cutoff are gone from every analytics endpoint; no query or job returns them{}.",
+             from before the cutoff are no longer kept, so no query or job should return them (exactly \
+             when Genesys removes them is UNVERIFIED){}.",
             model::time::to_wire(&iv.start),
             model::time::to_wire(&cutoff),
             if all {

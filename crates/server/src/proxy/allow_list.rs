@@ -52,7 +52,7 @@ use Seg::{Id, Lit};
 const CONV: Seg = Id("conversationId");
 const JOB: Seg = Id("jobId");
 
-/// api-facts §1, §1.5, §2.1, §2.5, §3.1. Paths are relative to `/api/v2/`.
+/// reference/api-facts.md §1, §1.5, §2.1, §2.5, §3.1. Paths are relative to `/api/v2/`.
 const ROUTES: &[Route] = &[
     route(
         "conversation",

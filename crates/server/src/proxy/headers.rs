@@ -64,7 +64,7 @@ pub const X_LENS_RETRIED_AFTER_MS: &str = "x-lens-retried-after-ms";
 /// Set on a 429 passed through without waiting (value: seconds the app should wait).
 pub const X_LENS_RETRY_AFTER_SECS: &str = "x-lens-retry-after-secs";
 
-/// Parses `Retry-After` in its delay-seconds form (the form Genesys sends, api-facts §4.2).
+/// Parses `Retry-After` in its delay-seconds form (the form Genesys sends, reference/api-facts.md §4.2).
 pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     headers
         .get(header::RETRY_AFTER)?
