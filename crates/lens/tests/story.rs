@@ -100,6 +100,7 @@ fn every_scenario_tells_a_story_on_both_sides() {
                     x.contains("hung up at")
                         || x.contains("ended at")
                         || x.contains("ended the")
+                        || x.contains("closed the")
                         || x.starts_with("Still in progress")
                 });
                 assert!(last_is_outcome, "{ctx}: no outcome in {t:?}");
@@ -224,7 +225,8 @@ fn each_kind_of_conversation_has_its_own_words() {
             2,
             "Daniel Kim answered and chatted for 6 m 0 s",
         ),
-        ("email", 2, "Aisha Bello ended the email at 12:32:06"),
+        ("email", 2, "Aisha Bello closed the email at 12:32:06"),
+        ("web-messaging", 2, "Alex Turner ended the chat at 14:03:35"),
         (
             "no-answer-rona",
             2,

@@ -531,7 +531,9 @@ impl Teller<'_> {
         let text = match who {
             Some(l) => match l.sessions.last().map_or("voice", |s| s.media.as_str()) {
                 "voice" | "callback" => format!("{} hung up at {at}{lasted}", l.label),
-                media => format!("{} ended the {} at {at}{lasted}", l.label, thing(media)),
+                "email" => format!("{} closed the email at {at}{lasted}", l.label),
+                "message" | "chat" => format!("{} ended the chat at {at}{lasted}", l.label),
+                _ => format!("{} ended the conversation at {at}{lasted}", l.label),
             },
             None => format!("The conversation ended at {at}{lasted}"),
         };
