@@ -8,6 +8,7 @@ pub mod field_values;
 pub mod format;
 pub mod headers;
 pub mod json_tree;
+pub mod local_zone;
 pub mod recent;
 pub mod rich_text;
 pub mod route;

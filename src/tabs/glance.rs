@@ -1,4 +1,7 @@
-//! At a glance: what each API says now, side by side, and where they disagree (and why).
+//! At a glance: what happened (told from each API), what each API says now, side by side, and
+//! where they disagree (and why).
+
+mod what_happened;
 
 use lens::glance::{self, Disagreement, Liveness, Severity, SideGlance};
 use lens::lookup::Api;
@@ -7,6 +10,7 @@ use leptos::prelude::*;
 use super::TabCtx;
 use crate::components::claim::{ClaimList, ClaimView, RichText};
 use crate::logic::side::Side;
+use what_happened::WhatHappened;
 
 #[component]
 pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
@@ -23,7 +27,22 @@ pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
             })
         })
     });
+    let zone = crate::logic::local_zone::zone();
+    let story = Memo::new(move |_| {
+        let now = ctx.now.get();
+        ctx.lookup.conversations.with(|c| {
+            ctx.lookup.analytics.with(|a| {
+                lens::story::story(
+                    c.lens_conversation().loaded(),
+                    a.lens_analytics().loaded(),
+                    zone,
+                    now,
+                )
+            })
+        })
+    });
     view! {
+        <WhatHappened story/>
         <div class="two-col">
             {move || {
                 let g = g.get();

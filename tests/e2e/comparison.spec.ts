@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { demoScenarios, endedScenario, LensPage, type DemoScenario } from "./pages/lens-page";
+import { demoScenarios, endedScenario, LensPage, storyColumn, type DemoScenario } from "./pages/lens-page";
 
 // The comparison view (issue 6): lookup by paste / Enter / scenario, the URL as the source of
 // truth (share links, reload, back/forward), error explainers per side, theme, accessibility.
@@ -334,4 +334,31 @@ test("freshness on an ended conversation says polling stops once analytics is st
     "This conversation has ended on both APIs; polling will stop after it confirms analytics is stable.",
   );
   await expect(page.getByTestId("poll-start")).toHaveAttribute("aria-describedby", "poll-ended-hint");
+});
+
+test("At a glance opens with what happened, told by each API, and names the agent-time difference", async ({
+  page,
+  request,
+}) => {
+  const list = await demoScenarios(request);
+  const blind = list.find((s) => s.id === "blind-transfer");
+  expect(blind, "the demo org has the blind-transfer scenario").toBeTruthy();
+  if (!blind || blind.live) test.skip(true, "blind-transfer is still live");
+  const lens = new LensPage(page);
+  await lens.goto(`/c/${blind!.conversationId}`);
+  await lens.expectBothStatus(200);
+  const panel = page.getByRole("tabpanel");
+  await expect(panel.getByRole("heading", { name: "What happened" })).toBeVisible();
+  for (const api of ["Conversations API", "Analytics API"] as const) {
+    const col = storyColumn(page, api);
+    await expect(col).toContainText("Chris Johnson called at");
+    await expect(col).toContainText("Omar Haddad answered and talked 1 m 36 s");
+    await expect(col).toContainText("transferred Chris Johnson to the Billing queue without consulting");
+  }
+  await expect(storyColumn(page, "Analytics API")).toContainText("wrap-up name: only in the Conversations API");
+  // The story comes before the cards, and the agent durations are a named difference.
+  const differ = page.getByRole("region", { name: "Where the two APIs differ" });
+  await expect(differ).toContainText("Omar Haddad: 1m 43.7s in the Conversations API, 2m 5.0s in analytics");
+  await expect(differ).toContainText("Analytics counts after-call work");
+  await expect(differ).not.toContainText("No differences found");
 });

@@ -14,6 +14,8 @@ use model::analytics::{
 use model::conversations::{Conversation, Participant};
 use serde::Serialize;
 
+mod per_participant;
+
 use crate::comms::{self, Comm};
 use crate::duration::{between_ms, human_ms, span_text};
 use crate::lookup::{Api, LookupError, Side};
@@ -120,6 +122,10 @@ pub enum Topic {
     Participants,
     Wrapup,
     DisconnectType,
+    /// How long each API says a participant took part.
+    ParticipantTime,
+    /// How many holds each API saw.
+    Holds,
 }
 
 /// A place where the two APIs differ, and why.
@@ -469,6 +475,9 @@ pub fn glance(
     if let (Some(r), Some(a)) = (&realtime_glance, &analytics_glance) {
         disagreements.extend(compare(r, a));
     }
+    if let (Some(c), Some(a)) = (rt.loaded(), an.loaded()) {
+        disagreements.extend(per_participant::differences(c, a));
+    }
     Glance {
         realtime: realtime_glance,
         analytics: analytics_glance,
@@ -621,9 +630,12 @@ fn compare(r: &SideGlance, a: &SideGlance) -> Vec<Disagreement> {
             .find(|p| p.participant_id == id)
             .map_or_else(
                 || format!("`{id}`"),
+                // A label without a name already starts with the purpose ("voicemail · 3f2a9c1d").
                 |p| match &p.purpose {
-                    Some(purpose) => format!("{} ({purpose}) `{id}`", p.label),
-                    None => format!("{} `{id}`", p.label),
+                    Some(purpose) if !p.label.starts_with(purpose.as_str()) => {
+                        format!("{} ({purpose}) `{id}`", p.label)
+                    }
+                    _ => format!("{} `{id}`", p.label),
                 },
             )
     };

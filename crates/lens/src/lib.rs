@@ -19,5 +19,6 @@ pub mod region;
 pub mod snippets;
 pub mod source;
 pub mod sources;
+pub mod story;
 pub mod synthetic;
 pub mod timeline;

@@ -9,7 +9,7 @@ use model::analytics::{
     OriginatingDirection, Purpose, SegmentType,
 };
 use model::conversations::{
-    Call, CallDisconnectType, CallState, Conversation, Direction, Participant,
+    Call, CallDisconnectType, CallState, Conversation, Direction, Participant, Wrapup,
 };
 
 /// The pair of bodies for one synthetic conversation.
@@ -129,6 +129,11 @@ pub fn conversation(
             user_id: agent.then(|| uuid(0x05e4, p)),
             start_time: Some(p_start),
             end_time: (!live).then_some(t),
+            // The same wrap-up code the analytics `wrapup` segment carries.
+            wrapup: (agent && n > 2 && !live).then(|| Wrapup {
+                code: Some(uuid(0x3c, 1)),
+                ..Wrapup::default()
+            }),
             calls: Some(vec![Call {
                 id: Some(sid),
                 state: Some(if live {

@@ -72,3 +72,8 @@ export function endedScenario(list: DemoScenario[]): DemoScenario {
   if (!pick) throw new Error("no demo scenario to look up");
   return pick;
 }
+
+/** "What happened" on the At a glance tab: one column per API (src/tabs/glance/what_happened.rs). */
+export function storyColumn(page: Page, api: "Conversations API" | "Analytics API"): Locator {
+  return page.getByRole("group", { name: `What happened, as the ${api} tells it` });
+}
