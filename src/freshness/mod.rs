@@ -73,6 +73,9 @@ pub fn Freshness(ctx: TabCtx) -> impl IntoView {
     let log = RwSignal::new(ChangeLog::new());
     let period_secs = RwSignal::new("5".to_owned());
     let clamp_note = RwSignal::new(None::<Explanation>);
+    // Changes-only by default: a quiet live call would otherwise list "No change." every poll.
+    let show_unchanged = RwSignal::new(false);
+    let quiet = Memo::new(move |_| log.with(ChangeLog::quiet_count));
     // Bumped on every start and on leaving: a driver loop whose generation is stale exits.
     let generation = StoredValue::new(0_u64);
     on_cleanup(move || {
@@ -203,9 +206,35 @@ pub fn Freshness(ctx: TabCtx) -> impl IntoView {
             </Show>
             {move || clamp_note.get().map(|e| view! { <div class="warning"><ExplanationView e/></div> })}
             <p class="poll-status" aria-live="polite" data-testid="poll-status">{status}</p>
-            <ol class="change-log" data-testid="change-log" reversed>
-                {move || log.with(|l| l.entries.iter().rev().cloned().collect::<Vec<_>>()).into_iter().map(|e| view! { <entry::EntryView e/> }).collect_view()}
+            <div class="field-row log-filter">
+                <label class="check">
+                    <input type="checkbox" data-testid="show-unchanged"
+                        prop:checked=move || show_unchanged.get()
+                        on:change:target=move |ev| show_unchanged.set(ev.target().checked())/>
+                    " Show unchanged answers"
+                </label>
+                <span class="muted small" data-testid="unchanged-count" aria-live="polite">
+                    {move || quiet_text(quiet.get(), show_unchanged.get())}
+                </span>
+            </div>
+            <ol class="change-log" data-testid="change-log">
+                {move || {
+                    let changes_only = !show_unchanged.get();
+                    log.with(|l| l.newest_first(changes_only)).into_iter().map(|e| view! { <entry::EntryView e/> }).collect_view()
+                }}
             </ol>
         </div>
+    }
+}
+
+/// The counter beside the "Show unchanged answers" box.
+fn quiet_text(quiet: usize, shown: bool) -> String {
+    let answers = if quiet == 1 { "answer" } else { "answers" };
+    match (quiet, shown) {
+        (0, _) => "No unchanged answers yet.".to_owned(),
+        (n, false) => {
+            format!("{n} unchanged {answers} hidden (no change since the previous poll).")
+        }
+        (n, true) => format!("{n} unchanged {answers} listed."),
     }
 }

@@ -1,17 +1,27 @@
 //! Field map values grouped by path: a concept that lives at several paths (`userId` and
 //! `name`) shows each path with its own values, so a value can be traced to where it came from.
+//! Within a path, values are labelled and grouped by participant (`lens::field_value`).
 
 use lens::field_map::MAX_VALUES;
-use lens::json_path::{self, Found};
+use lens::field_value::{self, OwnerGroup};
+use lens::json_path;
 use serde_json::Value;
 
 /// The values found at one path pattern.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PathValues {
     pub path: &'static str,
-    pub values: Vec<Found>,
+    /// Consecutive values of one participant together, in document order.
+    pub groups: Vec<OwnerGroup>,
     /// More than [`MAX_VALUES`] matched; only the first are kept.
     pub truncated: bool,
+}
+
+impl PathValues {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
 }
 
 /// One entry per pattern of `paths`, in order; no values when the body is not loaded.
@@ -26,7 +36,7 @@ pub fn per_path(body: Option<&Value>, paths: &'static [&'static str]) -> Vec<Pat
             values.truncate(MAX_VALUES);
             PathValues {
                 path,
-                values,
+                groups: field_value::group(body, path, values),
                 truncated,
             }
         })
@@ -49,7 +59,15 @@ mod tests {
         );
         let texts: Vec<(&str, Vec<&str>)> = got
             .iter()
-            .map(|g| (g.path, g.values.iter().map(|f| f.value.as_str()).collect()))
+            .map(|g| {
+                (
+                    g.path,
+                    g.groups
+                        .iter()
+                        .flat_map(|o| o.values.iter().map(|v| v.value.as_str()))
+                        .collect(),
+                )
+            })
             .collect();
         assert_eq!(
             texts,
@@ -58,7 +76,8 @@ mod tests {
                 ("participants[purpose=agent].name", vec!["Omar"])
             ]
         );
-        assert_eq!(got[1].values[0].path, "participants[1].name");
-        assert!(per_path(None, &["id"])[0].values.is_empty());
+        assert_eq!(got[1].groups[0].values[0].path, "participants[1].name");
+        assert_eq!(got[1].groups[0].owner.as_deref(), Some("Omar"));
+        assert!(per_path(None, &["id"])[0].is_empty());
     }
 }

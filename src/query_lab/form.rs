@@ -158,15 +158,18 @@ fn PredicateEditor(form: RwSignal<QueryForm>, i: usize) -> impl IntoView {
                     view! { <option value=o selected=move || row().is_some_and(|r| r.operator.as_str() == o)>{o}</option> }
                 }).collect_view()}
             </select>
-            <input type="text" class="mono" aria-label="Value" data-testid="predicate-value" spellcheck="false"
-                prop:value=move || row().map(|r| r.value).unwrap_or_default()
-                on:input:target=move |ev| { let v = ev.target().value(); edit(Box::new(move |r| r.value = v)); }/>
-            <input type="number" aria-label="Metric at least (gte)" placeholder="gte"
-                prop:value=move || row().and_then(|r| r.range.and_then(|x| x.gte)).map(|v| v.to_string()).unwrap_or_default()
-                on:change:target=move |ev| {
-                    let gte = ev.target().value().trim().parse::<f64>().ok().filter(|v| v.is_finite());
-                    edit(Box::new(move |r| r.range = gte.map(|g| NumericRange { gte: Some(g), ..NumericRange::default() })));
-                }/>
+            // `exists` / `notExists` take no right-hand side: no inputs for one.
+            <Show when=move || row().is_some_and(|r| r.operator == Operator::Matches)>
+                <input type="text" class="mono" aria-label="Value" data-testid="predicate-value" spellcheck="false"
+                    prop:value=move || row().map(|r| r.value).unwrap_or_default()
+                    on:input:target=move |ev| { let v = ev.target().value(); edit(Box::new(move |r| r.value = v)); }/>
+                <input type="number" aria-label="Metric at least (gte)" placeholder="gte"
+                    prop:value=move || row().and_then(|r| r.range.and_then(|x| x.gte)).map(|v| v.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| {
+                        let gte = ev.target().value().trim().parse::<f64>().ok().filter(|v| v.is_finite());
+                        edit(Box::new(move |r| r.range = gte.map(|g| NumericRange { gte: Some(g), ..NumericRange::default() })));
+                    }/>
+            </Show>
             <button type="button" class="btn btn-small" aria-label="Remove predicate" on:click=move |_| {
                 form.update(|f| { let _ = f.remove_predicate(i); });
             }>"✕"</button>

@@ -9,6 +9,7 @@ pub mod http;
 pub mod job;
 pub mod results;
 pub mod retention;
+pub mod run_details;
 pub mod walk;
 pub mod why_empty;
 
@@ -21,6 +22,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use model::analytics::{AnalyticsConversationQueryResponse, ConversationQuery};
 
+use crate::components::copy_button::CopyButton;
 use crate::components::source_link::SourceLink;
 use crate::state::app_state;
 use crate::tabs::TabCtx;
@@ -159,7 +161,10 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
             <div class="lab-grid">
                 <form::FormControls form touched/>
                 <section class="lab-body" aria-labelledby="lab-body-title">
-                    <h3 id="lab-body-title" class="section-title">"Request body (live)"</h3>
+                    <div class="lab-body-head">
+                        <h3 id="lab-body-title" class="section-title">"Request body (live)"</h3>
+                        <CopyButton text=Callback::new(move |()| body.with_untracked(|b| b.clone().unwrap_or_default())) label="Copy request body"/>
+                    </div>
                     {move || match body.get() {
                         Ok(json) => view! { <pre class="json-body mono" data-testid="query-body">{json}</pre> }.into_any(),
                         Err(e) => view! {

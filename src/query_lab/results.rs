@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use model::analytics::AnalyticsConversationWithoutAttributes;
 
 use super::RunState;
+use super::run_details::RunDetails;
 
 /// One table row, derived from an analytics conversation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,16 +62,22 @@ pub fn Results(run: RwSignal<RunState>, id: Signal<String>) -> impl IntoView {
             RunState::Failed(e) => view! { <p class="form-error" role="alert" data-testid="query-failed">{e}</p> }.into_any(),
             RunState::Done { answer, .. } if !answer.ok() => view! {
                 <p class="form-error" role="alert" data-testid="query-status">{answer.error_line()}</p>
+                <RunDetails answer/>
             }.into_any(),
             done @ RunState::Done { .. } => {
                 let resp = done.response().unwrap_or_default();
                 let rows: Vec<Row> = resp.conversations.iter().flatten().map(row).collect();
                 let me = id.get_untracked();
+                let answer = match &done {
+                    RunState::Done { answer, .. } => Some(answer.clone()),
+                    _ => None,
+                };
                 view! {
                     <section class="lab-results" aria-labelledby="lab-results-title" data-testid="query-results">
                         <h3 id="lab-results-title" class="section-title">
                             "Results — totalHits " <span data-testid="total-hits">{resp.total_hits.unwrap_or(0)}</span>
                         </h3>
+                        {answer.map(|answer| view! { <RunDetails answer/> })}
                         {if rows.is_empty() {
                             view! { <p class="muted" data-testid="no-results">"No conversations came back (the conversations array is absent)."</p> }.into_any()
                         } else {

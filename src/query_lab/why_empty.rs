@@ -29,6 +29,15 @@ fn by_id(ctx: TabCtx) -> ByIdLookup {
     })
 }
 
+/// `Some(false)` when the Conversations API has the conversation and shows no `endTime`.
+fn realtime_ended(ctx: TabCtx) -> Option<bool> {
+    ctx.lookup.conversations.with(|c| {
+        c.exchange()
+            .and_then(|e| e.conversation())
+            .map(|c| c.end_time.is_some())
+    })
+}
+
 #[component]
 pub fn WhyEmpty(
     ctx: TabCtx,
@@ -61,6 +70,7 @@ pub fn WhyEmpty(
         let hints = Hints {
             realtime_start: realtime_start(ctx),
             retention_days: retention.with(|r| r.as_ref().and_then(|r| r.days())),
+            realtime_ended: realtime_ended(ctx),
             ..Hints::default()
         };
         Some(why_empty::diagnose(&EmptyCheck {

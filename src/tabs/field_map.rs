@@ -2,6 +2,7 @@
 //! and a one-line explanation — including fields the tutorial invents.
 
 use lens::field_map::{self, FieldRow, RowKind};
+use lens::field_value::{self, OwnerGroup};
 use leptos::prelude::*;
 
 use super::TabCtx;
@@ -31,11 +32,50 @@ pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    // Kept while the rows re-render (a live conversation updates them): nothing typed is lost.
+    let filter = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        filter.with(|needle| {
+            rows.with(|rows| {
+                rows.iter()
+                    .filter(|(r, _, _)| {
+                        let paths: Vec<&str> = r
+                            .realtime_paths
+                            .iter()
+                            .chain(r.analytics_paths)
+                            .copied()
+                            .collect();
+                        field_value::row_matches(needle, r.concept, &paths)
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <p class="muted small">
             "Paths use " <code>"[]"</code> " for every array item and " <code>"{media}"</code>
             " for whichever media array a participant carries (" <code>"calls"</code> ", " <code>"emails"</code> ", …). Values are from this conversation."
         </p>
+        <div class="fm-filter field-row">
+            <label class="field">
+                <span>"Filter rows by concept or path"</span>
+                <input type="search" data-testid="field-filter" spellcheck="false" placeholder="e.g. queue, wrapup, segments"
+                    prop:value=move || filter.get()
+                    on:input:target=move |ev| filter.set(ev.target().value())/>
+            </label>
+            <span class="muted small" aria-live="polite" data-testid="field-filter-count">
+                {move || {
+                    let (n, total) = (shown.with(Vec::len), rows.with(Vec::len));
+                    if n == total { format!("{total} rows") } else { format!("{n} of {total} rows") }
+                }}
+            </span>
+        </div>
+        {move || (shown.with(Vec::is_empty) && !filter.with(String::is_empty)).then(|| view! {
+            <p class="muted" data-testid="field-filter-none">
+                {format!("No row's concept or path contains “{}”. Clear the filter to see all rows.", filter.get())}
+            </p>
+        })}
         <table class="data stack field-map">
             <thead>
                 <tr>
@@ -46,7 +86,7 @@ pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {move || rows.get().into_iter().map(|(r, rt, an)| view! { <Row r rt an/> }).collect_view()}
+                {move || shown.get().into_iter().map(|(r, rt, an)| view! { <Row r rt an/> }).collect_view()}
             </tbody>
         </table>
     }
@@ -76,7 +116,8 @@ fn Row(r: FieldRow, rt: Vec<PathValues>, an: Vec<PathValues>) -> impl IntoView {
     }
 }
 
-/// Each path with the values found there (a concept can live at several paths).
+/// Each path with the values found there (a concept can live at several paths), the values
+/// grouped by the participant they belong to.
 #[component]
 fn Cell(groups: Vec<PathValues>) -> impl IntoView {
     if groups.is_empty() {
@@ -85,14 +126,14 @@ fn Cell(groups: Vec<PathValues>) -> impl IntoView {
     view! {
         <dl class="fm-groups">
             {groups.into_iter().map(|g| view! {
-                <dt><code class="fm-path">{g.path}</code></dt>
+                <dt><WrappingPath path=g.path/></dt>
                 <dd>
-                    {if g.values.is_empty() {
+                    {if g.is_empty() {
                         view! { <span class="muted small">"(absent in this answer)"</span> }.into_any()
                     } else {
                         view! {
                             <ul class="fm-values">
-                                {g.values.into_iter().map(|f| view! { <li><code class="fm-value" title=f.path.clone()>{f.value}</code></li> }).collect_view()}
+                                {g.groups.into_iter().map(|o| view! { <OwnerValues o/> }).collect_view()}
                             </ul>
                         }.into_any()
                     }}
@@ -102,4 +143,33 @@ fn Cell(groups: Vec<PathValues>) -> impl IntoView {
         </dl>
     }
     .into_any()
+}
+
+/// One participant's values at a path: "Omar Haddad: connected · disconnected".
+#[component]
+fn OwnerValues(o: OwnerGroup) -> impl IntoView {
+    view! {
+        <li class="fm-owner-group" data-testid="fm-owner-group">
+            {o.owner.map(|who| view! { <span class="fm-owner" data-testid="fm-owner">{who}</span> })}
+            {o.values.into_iter().map(|v| view! {
+                <span class="fm-value-item">
+                    <code class="fm-value" title=v.path>{v.value}</code>
+                    {v.human.map(|h| view! { " " <span class="fm-human muted small" data-testid="fm-human">{format!("({h})")}</span> })}
+                </span>
+            }).collect_view()}
+        </li>
+    }
+}
+
+/// A path that may wrap after `.` and before `[` (never mid-name).
+#[component]
+fn WrappingPath(path: &'static str) -> impl IntoView {
+    view! {
+        <code class="fm-path">
+            {field_value::wrap_pieces(path).into_iter().enumerate().map(|(i, piece)| view! {
+                {(i > 0).then(|| view! { <wbr/> })}
+                {piece}
+            }).collect_view()}
+        </code>
+    }
 }

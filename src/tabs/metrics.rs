@@ -33,21 +33,41 @@ pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
         </p>
         {move || match data.get() {
             None => view! { <p class="muted">"No analytics record to read metrics from (see the Analytics API panel)."</p> }.into_any(),
-            Some((rows, checks)) => view! {
-                <section aria-labelledby="checks-title">
-                    <h3 id="checks-title" class="section-title">"The arithmetic, checked"</h3>
-                    {if checks.is_empty() {
-                        view! { <p class="muted">"No checks apply to this conversation."</p> }.into_any()
-                    } else {
-                        view! { <ul class="check-list">{checks.into_iter().map(|c| view! { <CheckView c/> }).collect_view()}</ul> }.into_any()
-                    }}
-                </section>
+            Some((rows, checks)) => {
+                let failing = checks.iter().filter(|c| !matches!(c.outcome, Outcome::Pass)).count();
+                let total = checks.len();
+                let open = failing > 0;
+                view! {
                 <section aria-labelledby="metric-rows-title">
                     <h3 id="metric-rows-title" class="section-title">{format!("All metrics ({})", rows.len())}</h3>
                     <MetricTable rows/>
                 </section>
-            }.into_any(),
+                <section aria-labelledby="checks-title" data-testid="metric-checks">
+                    <h3 id="checks-title" class="section-title">"The arithmetic, checked"</h3>
+                    {if checks.is_empty() {
+                        view! { <p class="muted">"No checks apply to this conversation."</p> }.into_any()
+                    } else {
+                        // All holding is the expected case: fold them away. Anything off stays open.
+                        view! {
+                            <details class="check-details" open=open data-testid="check-details">
+                                <summary data-testid="check-summary">{check_summary(total, failing)}</summary>
+                                <ul class="check-list">{checks.into_iter().map(|c| view! { <CheckView c/> }).collect_view()}</ul>
+                            </details>
+                        }.into_any()
+                    }}
+                </section>
+                }.into_any()
+            }
         }}
+    }
+}
+
+/// "All 18 checks hold" or "2 of 18 checks do not hold (yet)".
+fn check_summary(total: usize, not_holding: usize) -> String {
+    match (total, not_holding) {
+        (1, 0) => "The 1 check holds".to_owned(),
+        (t, 0) => format!("All {t} checks hold"),
+        (t, n) => format!("{n} of {t} checks do not hold (yet)"),
     }
 }
 
@@ -72,7 +92,7 @@ fn CheckView(c: Check) -> impl IntoView {
 #[component]
 fn MetricTable(rows: Vec<MetricRow>) -> impl IntoView {
     view! {
-        <table class="data stack">
+        <table class="data stack metric-table" data-testid="metric-table">
             <thead>
                 <tr><th scope="col">"Participant / session"</th><th scope="col">"Metric"</th><th scope="col">"Value"</th><th scope="col">"emitDate"</th><th scope="col">"Meaning"</th></tr>
             </thead>

@@ -38,7 +38,7 @@ pub fn TimelineTab(ctx: TabCtx) -> impl IntoView {
     // `None` = the whole conversation (which grows while live).
     let zoom = RwSignal::new(None::<Window>);
     let window = Memo::new(move |_| tl.with(|t| zoom.get().unwrap_or_else(|| whole(t))));
-    let selected = RwSignal::new(None::<(String, String)>);
+    let selected = RwSignal::new(None::<Picked>);
 
     let zoom_by = move |factor: f64| {
         let bounds = tl.with(whole);
@@ -58,27 +58,18 @@ pub fn TimelineTab(ctx: TabCtx) -> impl IntoView {
             <button type="button" class="btn btn-small" disabled=move || zoom.with(Option::is_none) on:click=move |_| zoom.set(None)>"Whole conversation"</button>
             <span class="muted small">{move || tl.with(|t| format!("{} spans · {}", t.span_count, if t.live { "live: the dashed line is now" } else { "ended" }))}</span>
         </div>
+        <p class="muted small tl-hint">"Hover or focus a bar: its details open beside it."</p>
         {move || tl.with(|t| if t.lanes.is_empty() {
             view! { <p class="muted">"Nothing to draw yet: neither API returned the conversation."</p> }.into_any()
         } else {
             view! { <Lanes tl=t.clone() window=window.get() selected/> }.into_any()
         })}
-        <div class="tl-detail" role="status" aria-live="polite">
-            {move || match selected.get() {
-                None => view! { <span class="muted">"Hover or focus a bar for its details."</span> }.into_any(),
-                Some((detail, path)) => view! { <span>{detail}</span> " " <code class="muted small">{path}</code> }.into_any(),
-            }}
-        </div>
         <Legend tl=tl/>
     }
 }
 
 #[component]
-fn Lanes(
-    tl: Timeline,
-    window: Window,
-    selected: RwSignal<Option<(String, String)>>,
-) -> impl IntoView {
+fn Lanes(tl: Timeline, window: Window, selected: RwSignal<Option<Picked>>) -> impl IntoView {
     let ticks = timeline::ticks(&window, W, 110.0);
     #[allow(clippy::cast_precision_loss)]
     let now_x = tl
@@ -134,7 +125,7 @@ fn Lanes(
     }).collect_view();
     total.set_value(roving.next.get());
     view! {
-        <div class="tl" on:keydown=on_key>
+        <div class="tl" on:keydown=on_key on:mouseleave=move |_| selected.set(None)>
             <div class="tl-axis" aria-hidden="true">
                 {ticks.into_iter().map(|t| {
                     let pct = t.x / W * 100.0;
@@ -146,6 +137,16 @@ fn Lanes(
             <ul class="tl-lanes">
                 {lanes_view}
             </ul>
+            {move || selected.get().map(|p| {
+                // Beside the bar it describes (below it, or above near the window's bottom), kept
+                // inside the chart by the CSS clamp.
+                let style = p.style();
+                view! {
+                    <div class="tl-detail tl-float" role="tooltip" data-testid="tl-detail" style=style>
+                        <span>{p.detail}</span> " " <code class="muted small">{p.path}</code>
+                    </div>
+                }
+            })}
         </div>
     }
 }
@@ -154,7 +155,7 @@ fn bars(
     spans: &[Span],
     window: &Window,
     y: f64,
-    selected: RwSignal<Option<(String, String)>>,
+    selected: RwSignal<Option<Picked>>,
     roving: &Roving,
 ) -> AnyView {
     let active = roving.active;
@@ -172,8 +173,8 @@ fn bars(
                 Layer::Analytics => "Analytics API",
             };
             let label = format!("{layer}: {}", s.detail);
-            let pick = (label.clone(), s.path.clone());
-            let pick2 = pick.clone();
+            let (detail, path) = (label.clone(), s.path.clone());
+            let (detail2, path2) = (detail.clone(), path.clone());
             let aria = label.clone();
             let i = roving.next.get();
             roving.next.set(i + 1);
@@ -188,10 +189,12 @@ fn bars(
                     data-bar=i.to_string()
                     role="img"
                     aria-label=aria
-                    on:mouseenter=move |_| selected.set(Some(pick.clone()))
-                    on:focus=move |_| {
+                    on:mouseenter=move |ev: web_sys::MouseEvent| {
+                        selected.set(Picked::at(ev.target(), detail.clone(), path.clone()));
+                    }
+                    on:focus=move |ev: web_sys::FocusEvent| {
                         active.set(i);
-                        selected.set(Some(pick2.clone()));
+                        selected.set(Picked::at(ev.target(), detail2.clone(), path2.clone()));
                     }
                 >
                     <title>{label}</title>
@@ -200,6 +203,63 @@ fn bars(
         })
         .collect_view()
         .into_any()
+}
+
+/// The bar whose details are open, and where its box goes (px, relative to the chart).
+#[derive(Debug, Clone, PartialEq)]
+struct Picked {
+    detail: String,
+    path: String,
+    /// Horizontal centre of the bar.
+    x: f64,
+    /// Just below the bar, or — when the bar is near the bottom of the window — just above it.
+    place: Place,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place {
+    /// CSS `top`: px from the chart's top edge.
+    Below(f64),
+    /// CSS `bottom`: px from the chart's bottom edge.
+    Above(f64),
+}
+
+/// Room the details box needs below a bar before it opens above instead (px).
+const ROOM_BELOW: f64 = 140.0;
+
+impl Picked {
+    /// Measure the bar (an SVG `rect`) against its chart (`.tl`).
+    fn at(target: Option<web_sys::EventTarget>, detail: String, path: String) -> Option<Self> {
+        let bar = target?.dyn_into::<web_sys::Element>().ok()?;
+        let chart = bar.closest(".tl").ok().flatten()?;
+        let (b, c) = (
+            bar.get_bounding_client_rect(),
+            chart.get_bounding_client_rect(),
+        );
+        let window_h = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::MAX);
+        let place = if b.bottom() + ROOM_BELOW > window_h && b.top() > ROOM_BELOW {
+            Place::Above(c.bottom() - b.top() + 4.0)
+        } else {
+            Place::Below(b.bottom() - c.top() + 4.0)
+        };
+        Some(Self {
+            detail,
+            path,
+            x: (b.left() + b.width() / 2.0 - c.left()).clamp(0.0, c.width()),
+            place,
+        })
+    }
+
+    fn style(&self) -> String {
+        let (side, px) = match self.place {
+            Place::Below(px) => ("top", px),
+            Place::Above(px) => ("bottom", px),
+        };
+        format!("{side}:{px:.0}px;--tl-x:{:.0}px", self.x)
+    }
 }
 
 /// Which bar is tabbable, and the index the next drawn bar gets.

@@ -361,4 +361,108 @@ test("At a glance opens with what happened, told by each API, and names the agen
   await expect(differ).toContainText("Omar Haddad: 1m 43.7s in the Conversations API, 2m 5.0s in analytics");
   await expect(differ).toContainText("Analytics counts after-call work");
   await expect(differ).not.toContainText("No differences found");
+
+test("the field map names whose value it is, humanises durations, wraps paths and filters rows", async ({ page, request }) => {
+  const scenario = endedScenario(await demoScenarios(request));
+  const rt = await (await request.get(`/api/v2/conversations/${scenario.conversationId}`)).json();
+  const agent = (rt.participants as { purpose?: string; name?: string }[]).find((p) => p.purpose === "agent");
+  expect(agent?.name, "the ended scenario has a named agent").toBeTruthy();
+  const lens = new LensPage(page);
+  await lens.goto(`/c/${scenario.conversationId}?tab=fields`);
+  await lens.expectBothStatus(200);
+  const panel = page.getByRole("tabpanel");
+  const rows = panel.locator("table.field-map tbody tr");
+  const total = await rows.count();
+  // Values are labelled by participant.
+  await expect(panel.getByTestId("fm-owner").filter({ hasText: agent!.name! }).first()).toBeVisible();
+  // Durations read as durations beside the raw milliseconds.
+  const handle = rows.filter({ has: page.getByRole("rowheader", { name: "Handle time" }) });
+  await expect(handle.getByTestId("fm-human").first()).toHaveText(/^\((\d+h )?(\d+m )?\d+(\.\d)?s\)$|^\(\d+ ms\)$/);
+  // Long paths may wrap at `.` and `[`.
+  expect(await panel.locator("code.fm-path wbr").count()).toBeGreaterThan(0);
+  // The filter keeps what is typed and narrows rows by concept or path.
+  const filter = panel.getByTestId("field-filter");
+  await filter.fill("queue");
+  await expect(filter).toHaveValue("queue");
+  await expect.poll(async () => rows.count()).toBeLessThan(total);
+  for (const text of await rows.allTextContents()) expect(text.toLowerCase()).toContain("queue");
+  await expect(panel.getByTestId("field-filter-count")).toContainText(`of ${total} rows`);
+  await filter.fill("no-such-thing");
+  await expect(rows).toHaveCount(0);
+  await expect(panel.getByTestId("field-filter-none")).toContainText("“no-such-thing”");
+  await expect(filter).toHaveValue("no-such-thing");
+  await filter.fill("");
+  await expect(rows).toHaveCount(total);
+});
+
+test("metrics: the table comes first, the checks after (folded when all hold), names never break mid-word", async ({ page, request }) => {
+  const scenario = endedScenario(await demoScenarios(request));
+  const lens = new LensPage(page);
+  await lens.goto(`/c/${scenario.conversationId}?tab=metrics`);
+  await lens.expectBothStatus(200);
+  const table = page.getByTestId("metric-table");
+  const checks = page.getByTestId("metric-checks");
+  await expect(table).toBeVisible();
+  const tableFirst = await page.evaluate(() => {
+    const t = document.querySelector('[data-testid="metric-table"]')!;
+    const c = document.querySelector('[data-testid="metric-checks"]')!;
+    return (t.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  });
+  expect(tableFirst, "the metrics table precedes the checks").toBeTruthy();
+  const summary = (await checks.getByTestId("check-summary").textContent()) ?? "";
+  const details = checks.getByTestId("check-details");
+  if (/^All \d+ checks hold$/.test(summary)) {
+    await expect(details).not.toHaveAttribute("open", "");
+    await checks.getByTestId("check-summary").click();
+    await expect(details).toHaveAttribute("open", "");
+  } else {
+    await expect(details).toHaveAttribute("open", "");
+  }
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="metric-table"] td[data-label="Metric"] code')]
+        .filter((c) => c.getClientRects().length > 1)
+        .map((c) => c.textContent),
+    );
+    expect(broken, `metric names wrapped at ${width} px`).toEqual([]);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways, `metrics tab scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("the timeline opens a bar's details beside it and names queues", async ({ page, request }) => {
+  const scenario = endedScenario(await demoScenarios(request));
+  const rt = await (await request.get(`/api/v2/conversations/${scenario.conversationId}`)).json();
+  const queued = (rt.participants as { queueName?: string }[]).find((p) => p.queueName);
+  expect(queued?.queueName, "a participant of the ended scenario names its queue").toBeTruthy();
+  const lens = new LensPage(page);
+  await lens.goto(`/c/${scenario.conversationId}?tab=timeline`);
+  await lens.expectBothStatus(200);
+  const panel = page.getByRole("tabpanel");
+  // Analytics segments carry only queueId; the bar names the queue.
+  await expect(panel.getByRole("img", { name: new RegExp(`^Analytics API: .*queue ${queued!.queueName}`) }).first()).toBeAttached();
+  const bars = panel.getByRole("img", { name: /^Analytics API: / });
+  const last = bars.last();
+  await last.scrollIntoViewIfNeeded();
+  await last.hover();
+  const detail = panel.getByTestId("tl-detail");
+  await expect(detail).toBeVisible();
+  await expect(detail).toContainText("Analytics API");
+  const [bar, box] = [await last.boundingBox(), await detail.boundingBox()];
+  const viewport = page.viewportSize()!;
+  expect(bar && box).toBeTruthy();
+  // Right next to the bar (below it, or above it near the window's bottom), inside the
+  // viewport — not below the chart, off-screen.
+  const gap = Math.min(Math.abs(box!.y - (bar!.y + bar!.height)), Math.abs(box!.y + box!.height - bar!.y));
+  expect(gap).toBeLessThan(12);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+  // Keyboard focus opens it too; leaving the chart closes it.
+  await panel.locator("rect[data-bar='0']").focus();
+  await expect(detail).toBeVisible();
+  await page.mouse.move(1, 1);
+  await expect(detail).toHaveCount(0);
 });

@@ -78,6 +78,8 @@ test("polling pauses while the page is hidden and resumes when visible", async (
   // A call that stays live for hours, so polling never settles during this test.
   await openFreshness(page, await scenarioId("long-live"));
   await setPeriod(page, "1");
+  // Every answer counts here, unchanged ones included (the default lists changes only).
+  await page.getByTestId("show-unchanged").check();
   await page.getByTestId("poll-start").click();
   const entries = page.getByTestId("change-log").getByTestId("log-entry");
   await expect(entries.nth(3)).toBeVisible();
@@ -99,4 +101,27 @@ test("a period below the rate budget is raised and says why", async ({ page }) =
   await setPeriod(page, "0.1");
   await expect(page.getByTestId("freshness")).toContainText("Period raised to 800 ms");
   await expect(page.getByTestId("freshness")).toContainText("300 requests a minute");
+});
+
+test("lists changes only by default, with a counter of unchanged answers and a toggle to show them", async ({ page }) => {
+  test.setTimeout(60_000);
+  // Live for hours: after the first answers, polls mostly come back unchanged.
+  await openFreshness(page, await scenarioId("long-live"));
+  await setPeriod(page, "1");
+  await expect(page.getByTestId("show-unchanged")).not.toBeChecked();
+  await page.getByTestId("poll-start").click();
+  const log = page.getByTestId("change-log");
+  const counter = page.getByTestId("unchanged-count");
+  await expect(counter).toHaveText(/^([4-9]|\d\d+) unchanged answers hidden/, { timeout: 20_000 });
+  await page.getByTestId("poll-stop").click();
+  await expect(page.getByTestId("poll-status")).toContainText("Stopped.");
+  // The first answers are listed; no "No change." card is.
+  await expect(log.locator('[data-kind="first"]')).toHaveCount(2);
+  await expect(log.locator('[data-kind="unchanged"]')).toHaveCount(0);
+  const hidden = Number(/^(\d+)/.exec((await counter.textContent()) ?? "")?.[1]);
+  await page.getByTestId("show-unchanged").check();
+  await expect(log.locator('[data-kind="unchanged"]')).toHaveCount(hidden);
+  await expect(counter).toHaveText(`${hidden} unchanged answers listed.`);
+  await page.getByTestId("show-unchanged").uncheck();
+  await expect(log.locator('[data-kind="unchanged"]')).toHaveCount(0);
 });

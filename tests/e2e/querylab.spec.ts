@@ -1,25 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demoScenarios, endedScenario, type DemoScenario } from "./pages/lens-page";
+import { QueryLabPage } from "./pages/query-lab-page";
 
 // The Query lab tab (issue 7): build and run the details query for the pasted conversation,
 // trigger each "Why is it empty?" branch the demo org can produce, walk pages, run a job.
 // Too new and missing permission need their own servers: querylab-toonew / querylab-permission.
 
 async function openLab(page: Page, id: string): Promise<void> {
-  await page.goto(`/c/${id}?tab=query`);
-  await expect(page.getByTestId("query-lab")).toBeVisible();
-  // The body is built (valid form) once the interval is known.
-  await expect(page.getByTestId("query-body")).toContainText(id);
+  await new QueryLabPage(page).open(id);
 }
 
 async function run(page: Page): Promise<void> {
-  await page.getByTestId("run-query").click();
-  await expect(page.getByTestId("run-query")).toHaveText("Run query");
+  await new QueryLabPage(page).run();
 }
 
 function cause(page: Page, kind: string) {
-  return page.locator(`[data-testid="cause"][data-kind="${kind}"]`);
+  return new QueryLabPage(page).cause(kind);
 }
 
 async function startOf(request: APIRequestContext, id: string): Promise<Date> {
@@ -248,4 +245,74 @@ test("no serious accessibility violations in the lab (results, warnings, why-emp
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
     expect(serious, `axe on the query lab (${theme})`).toEqual([]);
   }
+});
+
+test("why empty: a live call with Require conversationEnd ticked is excluded by that requirement", async ({ page, request }) => {
+  const live = (await demoScenarios(request)).find((s) => s.id === "long-live");
+  expect(live, "the demo org lists the long-live scenario").toBeTruthy();
+  const lab = new QueryLabPage(page);
+  await lab.open(live!.conversationId);
+  // The Conversations API shows it in progress (no endTime).
+  await expect(page.getByRole("region", { name: "Conversations API" })).toContainText("HTTP 200");
+  await lab.requireEnd.check();
+  await expect(lab.body).toContainText('"dimension": "conversationEnd"');
+  await lab.run();
+  await expect(lab.totalHits).toHaveText("0");
+  const c = lab.cause("InProgressExcludedByEndFilter");
+  await expect(c).toContainText("Still in progress: the query's conversationEnd requirement excludes it");
+  await expect(c).toContainText("no endTime");
+  await expect(c).toContainText("certain");
+  await expect(lab.cause("NoKnownCause")).toHaveCount(0);
+  // The fix works: without the requirement the live call is found.
+  await lab.requireEnd.uncheck();
+  await lab.run();
+  await expect(lab.totalHits).toHaveText("1");
+  await expect(lab.whyEmpty).toHaveCount(0);
+});
+
+test("the request body has a Copy button; each run shows its status, correlation id and raw response", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const lab = new QueryLabPage(page);
+  await lab.open(scenario.conversationId);
+  await lab.copyBody.click();
+  await expect(lab.root.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(JSON.parse(copied)).toEqual(await lab.bodyJson());
+
+  await lab.run();
+  await expect(lab.runStatus).toHaveText("HTTP 200");
+  await expect(lab.correlationId).toHaveText(/^[0-9a-f-]{36}$/);
+  // The raw body is folded away until asked for, then shows the wire answer.
+  await expect(lab.rawResponse).not.toHaveAttribute("open", "");
+  await lab.rawResponse.locator("summary").click();
+  const raw = JSON.parse((await lab.rawResponse.locator("pre").textContent()) ?? "{}");
+  expect(raw.totalHits).toBe(1);
+  expect(raw.conversations[0].conversationId).toBe(scenario.conversationId);
+
+  // A refused run shows its status and correlation id too.
+  const end = new Date();
+  await lab.interval.fill(`${new Date(end.getTime() - 40 * 86_400_000).toISOString()}/${end.toISOString()}`);
+  await lab.run();
+  await expect(lab.status).toContainText("HTTP 400");
+  await expect(lab.runStatus).toHaveText("HTTP 400");
+  await expect(lab.correlationId).toHaveText(/^[0-9a-f-]{36}$/);
+});
+
+test("an exists predicate has no value inputs; switching back keeps what was typed", async ({ page }) => {
+  const lab = new QueryLabPage(page);
+  await lab.open(scenario.conversationId);
+  await lab.addPredicate.click();
+  const p = lab.predicate(0);
+  await p.value.fill("voice");
+  await p.operator.selectOption("exists");
+  await expect(p.value).toHaveCount(0);
+  await expect(p.gte).toHaveCount(0);
+  const body = await lab.bodyJson();
+  const pred = (body.segmentFilters as { predicates: Record<string, unknown>[] }[])[0].predicates[0];
+  expect(pred).toEqual({ type: "dimension", dimension: "mediaType", operator: "exists" });
+  await p.operator.selectOption("notExists");
+  await expect(p.value).toHaveCount(0);
+  await p.operator.selectOption("matches");
+  await expect(p.value).toHaveValue("voice");
+  await expect(p.gte).toBeVisible();
 });

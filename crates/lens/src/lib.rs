@@ -7,6 +7,7 @@ pub mod diff;
 pub mod duration;
 pub mod errors;
 pub mod field_map;
+pub mod field_value;
 pub mod freshness;
 pub mod glance;
 pub mod guide;

@@ -220,6 +220,7 @@ fn realtime_spans(c: &Conversation, now: i64, lanes: &mut BTreeMap<String, LaneA
             let extra = [
                 cm.state.map(|s| format!("state {s}")),
                 cm.disconnect_type.map(|d| format!("disconnect {d}")),
+                p.queue_name.as_ref().map(|q| format!("queue {q}")),
             ]
             .into_iter()
             .flatten()
@@ -337,9 +338,58 @@ fn realtime_spans(c: &Conversation, now: i64, lanes: &mut BTreeMap<String, LaneA
     }
 }
 
+/// Queue id → name, from whatever the bodies say: a Conversations API participant's
+/// `queueId` + `queueName`, and an analytics `acd` participant's `participantName` (the queue's
+/// name) beside the `queueId` on its segments. Analytics segments carry only the id.
+#[must_use]
+pub fn queue_names(
+    realtime: Option<&Conversation>,
+    analytics: Option<&AnalyticsConversationWithoutAttributes>,
+) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    let named = |n: Option<&String>| n.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    for p in realtime
+        .and_then(|c| c.participants.as_deref())
+        .unwrap_or_default()
+    {
+        if let (Some(id), Some(name)) = (p.queue_id.as_ref(), named(p.queue_name.as_ref())) {
+            names.insert(id.clone(), name);
+        }
+    }
+    for p in analytics
+        .and_then(|a| a.participants.as_deref())
+        .unwrap_or_default()
+    {
+        let acd = p.purpose.as_ref().is_some_and(|x| x.as_str() == "acd");
+        let Some(name) = named(p.participant_name.as_ref()).filter(|_| acd) else {
+            continue;
+        };
+        let segments = p
+            .sessions
+            .iter()
+            .flatten()
+            .flat_map(|s| s.segments.iter().flatten());
+        for g in segments {
+            if let Some(q) = &g.queue_id {
+                names.entry(q.clone()).or_insert_with(|| name.clone());
+            }
+        }
+    }
+    names
+}
+
+/// "queue Billing" when the name is known, else "queue" and the id's first 8 characters.
+fn queue_text(id: &str, names: &BTreeMap<String, String>) -> String {
+    match names.get(id) {
+        Some(name) => format!("queue {name}"),
+        None => format!("queue {}", crate::participant_label::short_id(id)),
+    }
+}
+
 fn analytics_spans(
     a: &AnalyticsConversationWithoutAttributes,
     now: i64,
+    queues: &BTreeMap<String, String>,
     lanes: &mut BTreeMap<String, LaneAcc>,
 ) {
     for (pi, p) in a
@@ -377,9 +427,7 @@ fn analytics_spans(
                 let kind = g.segment_type.as_ref().map_or("unknown", |t| t.as_str());
                 let extra = [
                     Some(media.clone()).filter(|m| !m.is_empty()),
-                    g.queue_id
-                        .as_ref()
-                        .map(|q| format!("queue {}", q.chars().take(8).collect::<String>())),
+                    g.queue_id.as_deref().map(|q| queue_text(q, queues)),
                     g.disconnect_type
                         .as_ref()
                         .map(|d| format!("disconnect {d}")),
@@ -417,7 +465,7 @@ pub fn build(
         realtime_spans(c, now_ms, &mut lanes);
     }
     if let Some(a) = analytics {
-        analytics_spans(a, now_ms, &mut lanes);
+        analytics_spans(a, now_ms, &queue_names(realtime, analytics), &mut lanes);
     }
     let live = realtime
         .map(|c| c.end_time.is_none())
@@ -730,6 +778,54 @@ mod tests {
         assert_eq!(t.end_ms, now().timestamp_millis());
         assert!(t.legend.iter().any(|l| l.css_class == "tl-seg-interact"));
         assert_eq!(t.span_count, 7);
+    }
+
+    #[test]
+    fn analytics_segments_name_their_queue_where_a_body_does() {
+        let q_rt = "8d0763ba-f083-4708-9cb3-f941ab1b0ca0";
+        let q_acd = "11111111-2222-4333-8444-555555555555";
+        let q_unknown = "99999999-2222-4333-8444-555555555555";
+        let rt: Conversation = serde_json::from_value(json!({"id": "c", "participants": [
+            {"id": "acd1", "purpose": "acd", "queueId": q_rt, "queueName": "Billing"}]}))
+        .unwrap_or_default();
+        let a: AnalyticsConversationWithoutAttributes = serde_json::from_value(json!({"conversationId": "c", "participants": [
+            {"participantId": "acd1", "purpose": "acd", "sessions": [{"segments": [
+                {"segmentStart": "2026-05-12T14:02:20.000Z", "segmentEnd": "2026-05-12T14:02:57.000Z", "segmentType": "interact", "queueId": q_rt}]}]},
+            {"participantId": "acd2", "purpose": "acd", "participantName": "Care", "sessions": [{"segments": [
+                {"segmentStart": "2026-05-12T14:03:00.000Z", "segmentEnd": "2026-05-12T14:03:30.000Z", "segmentType": "interact", "queueId": q_acd}]}]},
+            {"participantId": "agent", "purpose": "agent", "participantName": "Jane", "sessions": [{"segments": [
+                {"segmentStart": "2026-05-12T14:03:30.000Z", "segmentEnd": "2026-05-12T14:04:00.000Z", "segmentType": "interact", "queueId": q_unknown}]}]}]}))
+        .unwrap_or_default();
+        let names = queue_names(Some(&rt), Some(&a));
+        assert_eq!(names.get(q_rt).map(String::as_str), Some("Billing"));
+        assert_eq!(names.get(q_acd).map(String::as_str), Some("Care"));
+        assert_eq!(
+            names.get(q_unknown),
+            None,
+            "an agent's name is not a queue name"
+        );
+        let t = build(Some(&rt), Some(&a), now());
+        let details: Vec<&str> = t
+            .lanes
+            .iter()
+            .flat_map(|l| l.analytics.iter().map(|s| s.detail.as_str()))
+            .collect();
+        assert!(
+            details.iter().any(|d| d.contains("queue Billing")),
+            "{details:?}"
+        );
+        assert!(
+            details.iter().any(|d| d.contains("queue Care")),
+            "{details:?}"
+        );
+        assert!(
+            details.iter().any(|d| d.contains("queue 99999999")),
+            "{details:?}"
+        );
+        assert!(
+            !details.iter().any(|d| d.contains(q_rt)),
+            "no raw ids: {details:?}"
+        );
     }
 
     #[test]

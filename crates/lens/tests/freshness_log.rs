@@ -178,3 +178,45 @@ fn retry_after_reaches_the_poller() {
     );
     assert_eq!(r.retry_after_ms, Some(7_000));
 }
+
+#[test]
+fn changes_only_folds_unchanged_answers_into_a_count() {
+    let mut log = ChangeLog::new();
+    let at = t("2026-05-12T14:02:12Z");
+    for poll in 1..=5 {
+        log.record(
+            poll,
+            at,
+            Api::Realtime,
+            PollResult::Body(rt("connected", None)),
+        );
+    }
+    log.record(
+        6,
+        at,
+        Api::Realtime,
+        PollResult::Body(rt("disconnected", None)),
+    );
+    log.record(
+        7,
+        at,
+        Api::Realtime,
+        PollResult::Body(rt("disconnected", None)),
+    );
+    // First answer, 4 unchanged, a change, 1 unchanged.
+    assert_eq!(log.entries.len(), 7);
+    assert_eq!(log.quiet_count(), 5);
+    let shown: Vec<u32> = log.newest_first(true).iter().map(|e| e.poll).collect();
+    assert_eq!(shown, vec![6, 1], "changes only, newest first");
+    assert_eq!(log.newest_first(false).len(), 7);
+    assert_eq!(log.newest_first(false)[0].poll, 7);
+    // An unchanged answer that carries a note is not quiet: the note is the point.
+    let mut noted = log.entries[1].clone();
+    noted.notes.push(lens::query_lab::Explanation::new(
+        "n",
+        "d",
+        lens::query_lab::sources::DETAILS_LATENCY,
+    ));
+    assert!(!noted.is_quiet());
+    assert!(log.entries[1].is_quiet());
+}

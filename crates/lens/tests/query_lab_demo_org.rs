@@ -72,6 +72,7 @@ fn check(
         realtime_start: org.realtime(id, now).and_then(|c| c.start_time),
         // What GET /api/v2/analytics/dataretention/settings answers for this config.
         retention_days: cfg.analytics_retention_days.map(i64::from),
+        realtime_ended: org.realtime(id, now).map(|c| c.end_time.is_some()),
     };
     diagnose(&EmptyCheck {
         lookup: &lookup,
@@ -340,4 +341,21 @@ fn paging_a_live_day_drifts_and_the_walk_accounts_for_it() {
         report.duplicates > 0,
         "rows shifted onto the next page: {report:#?}"
     );
+}
+
+#[test]
+fn require_conversation_end_on_a_live_call_names_the_requirement() {
+    let cfg = cfg();
+    let org = Org::new(&cfg);
+    let id = conversation_of(&org, "long-live");
+    let now = org.now();
+    let mut f = form_for(&org, &id, now);
+    f.set_require_conversation_end(true);
+    let d = check(&org, &cfg, &id, &f.to_query().unwrap(), now);
+    assert!(!d.query_found_it, "{d:#?}");
+    assert!(d.has(CauseKind::InProgressExcludedByEndFilter), "{d:#?}");
+    assert!(!d.has(CauseKind::NoKnownCause), "{d:#?}");
+    // Without the requirement the same live call is found.
+    f.set_require_conversation_end(false);
+    assert!(check(&org, &cfg, &id, &f.to_query().unwrap(), now).query_found_it);
 }

@@ -361,3 +361,117 @@ fn a_refused_query_is_not_blamed_on_lag() {
     );
     assert_eq!(kinds, vec![CauseKind::RejectedBody]);
 }
+
+fn query_requiring_end(start: &str) -> ConversationQuery {
+    let mut f = QueryForm::for_conversation(
+        &conversation_id::parse(ID).unwrap(),
+        Some(t(start)),
+        t(start),
+    );
+    f.set_require_conversation_end(true);
+    f.to_query().unwrap()
+}
+
+#[test]
+fn require_end_on_a_live_call_is_the_cause_not_no_known_cause() {
+    let q = query_requiring_end("2026-05-12T14:00:00Z");
+    assert!(lens::query_lab::why_empty::requires_conversation_end(&q));
+    // Live for ten minutes: past any lag, analytics has it without conversationEnd, real time
+    // without endTime.
+    let hints = Hints {
+        realtime_start: Some(t("2026-05-12T14:00:00Z")),
+        realtime_ended: Some(false),
+        ..Hints::default()
+    };
+    let d = diagnose(&EmptyCheck {
+        lookup: &found("2026-05-12T14:00:00Z"),
+        query: &q,
+        outcome: &EMPTY,
+        now: t("2026-05-12T14:10:00Z"),
+        hints: &hints,
+    });
+    assert!(!d.has(CauseKind::NoKnownCause), "{d:#?}");
+    let c = &d.causes[0];
+    assert_eq!(c.kind, CauseKind::InProgressExcludedByEndFilter);
+    assert_eq!(c.confidence, Confidence::Certain);
+    assert!(c.headline.contains("Still in progress"), "{c:?}");
+    assert!(c.evidence.contains("no endTime"), "{c:?}");
+    assert!(c.evidence.contains("no conversationEnd"), "{c:?}");
+    assert!(c.fix.contains("untick"), "{c:?}");
+}
+
+#[test]
+fn require_end_when_real_time_ended_but_analytics_has_no_end_yet() {
+    let q = query_requiring_end("2026-05-12T14:00:00Z");
+    let hints = Hints {
+        realtime_ended: Some(true),
+        ..Hints::default()
+    };
+    let d = diagnose(&EmptyCheck {
+        lookup: &found("2026-05-12T14:00:00Z"),
+        query: &q,
+        outcome: &EMPTY,
+        now: t("2026-05-12T14:10:00Z"),
+        hints: &hints,
+    });
+    let c = d
+        .causes
+        .iter()
+        .find(|c| c.kind == CauseKind::InProgressExcludedByEndFilter)
+        .unwrap();
+    assert!(
+        c.headline.contains("not recorded conversationEnd yet"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn require_end_on_an_ended_conversation_or_without_the_box_is_not_blamed() {
+    let ended = ByIdLookup::Found {
+        conversation_start: Some(t("2026-05-12T14:00:00Z")),
+        conversation_end: Some(t("2026-05-12T14:05:00Z")),
+    };
+    let hints = Hints {
+        realtime_ended: Some(true),
+        ..Hints::default()
+    };
+    let kinds = run(
+        &ended,
+        &query_requiring_end("2026-05-12T14:00:00Z"),
+        &EMPTY,
+        "2026-05-12T15:00:00Z",
+        &hints,
+    );
+    assert!(!kinds.contains(&CauseKind::InProgressExcludedByEndFilter));
+    // A live call, but the box is not ticked: this cause does not apply.
+    let live = Hints {
+        realtime_ended: Some(false),
+        ..Hints::default()
+    };
+    let kinds = run(
+        &found("2026-05-12T14:00:00Z"),
+        &query_for("2026-05-12T14:00:00Z"),
+        &EMPTY,
+        "2026-05-12T15:00:00Z",
+        &live,
+    );
+    assert!(!kinds.contains(&CauseKind::InProgressExcludedByEndFilter));
+    // Analytics does not have it yet but real time says live: likely, not certain.
+    let d = diagnose(&EmptyCheck {
+        lookup: &ByIdLookup::NotFound,
+        query: &query_requiring_end("2026-05-12T14:00:00Z"),
+        outcome: &EMPTY,
+        now: t("2026-05-12T15:00:00Z"),
+        hints: &Hints {
+            realtime_start: Some(t("2026-05-12T14:00:00Z")),
+            realtime_ended: Some(false),
+            ..Hints::default()
+        },
+    });
+    let c = d
+        .causes
+        .iter()
+        .find(|c| c.kind == CauseKind::InProgressExcludedByEndFilter)
+        .unwrap();
+    assert_eq!(c.confidence, Confidence::Likely);
+}

@@ -48,6 +48,15 @@ pub struct LogEntry {
     pub notes: Vec<Explanation>,
 }
 
+impl LogEntry {
+    /// An answer identical to the previous one, with nothing to teach: what the changes-only
+    /// view folds into a counter (polling a quiet live call otherwise buries the changes).
+    #[must_use]
+    pub fn is_quiet(&self) -> bool {
+        matches!(self.event, LogEvent::Unchanged) && self.notes.is_empty()
+    }
+}
+
 /// Has the real-time view ended? A read `Conversation` has no `state`; `endTime` is the sign.
 #[must_use]
 pub fn realtime_ended(body: &Value) -> bool {
@@ -213,6 +222,23 @@ impl ChangeLog {
             retry_after_ms,
             awaiting_more,
         }
+    }
+
+    /// How many entries [`LogEntry::is_quiet`] (the changes-only view's counter).
+    #[must_use]
+    pub fn quiet_count(&self) -> usize {
+        self.entries.iter().filter(|e| e.is_quiet()).count()
+    }
+
+    /// The entries to list, newest first: all of them, or only those that are not quiet.
+    #[must_use]
+    pub fn newest_first(&self, changes_only: bool) -> Vec<LogEntry> {
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| !changes_only || !e.is_quiet())
+            .cloned()
+            .collect()
     }
 
     /// True while the last analytics body has an agent participant but no wrap-up segment yet.

@@ -5,12 +5,16 @@
 use super::interval::{self, CapIssue};
 use super::levels;
 use super::sources::{
-    BY_ID_NO_INTERVAL, DETAILS_LATENCY, DETAILS_PERMISSIONS, QUERY_INTERVAL_DOC, RETENTION_HELP,
+    ANALYTICS_END, BY_ID_NO_INTERVAL, DETAILS_LATENCY, DETAILS_PERMISSIONS, QUERY_INTERVAL_DOC,
+    RETENTION_HELP,
 };
 use crate::source::Source;
 use chrono::{DateTime, Duration, Utc};
 use model::ErrorBody;
-use model::analytics::ConversationQuery;
+use model::analytics::{
+    ConversationDetailQueryClauseType, ConversationDetailQueryPredicateDimension,
+    ConversationQuery, Operator,
+};
 use serde::Serialize;
 
 /// When no lag hint is given we treat a conversation younger than this as possibly not indexed
@@ -57,6 +61,9 @@ pub struct Hints {
     pub realtime_start: Option<DateTime<Utc>>,
     /// `retentionDays` from `GET /api/v2/analytics/dataretention/settings`, if readable.
     pub retention_days: Option<i64>,
+    /// Whether `GET /api/v2/conversations/{id}` shows an `endTime`: `Some(false)` = that API has
+    /// the conversation and it is still in progress; `None` = not known (not loaded, refused).
+    pub realtime_ended: Option<bool>,
 }
 
 /// Everything the checker looks at.
@@ -75,6 +82,9 @@ pub enum CauseKind {
     IntervalTooLong,
     IntervalStartsTooFarBack,
     WrongFilterLevel,
+    /// The query requires `conversationEnd` and the conversation has none yet (still in
+    /// progress, or ended but analytics has not recorded the end).
+    InProgressExcludedByEndFilter,
     TooNew,
     PastRetention,
     MissingPermission,
@@ -147,6 +157,7 @@ pub fn diagnose(input: &EmptyCheck<'_>) -> Diagnosis {
     rejected(input, &mut causes);
     interval_checks(input, &mut causes);
     wrong_level(input, &mut causes);
+    in_progress_excluded(input, &mut causes);
     too_new(input, &mut causes);
     unknown_id(input, &mut causes);
     if causes.is_empty() {
@@ -340,6 +351,94 @@ fn wrong_level(input: &EmptyCheck<'_>, out: &mut Vec<Cause>) {
         evidence,
         fix,
         source: first.explanation.source,
+    });
+}
+
+/// Does the body keep only conversations with a `conversationEnd` (a `conversationEnd exists`
+/// predicate in an `and` filter, or alone in its filter)?
+#[must_use]
+pub fn requires_conversation_end(q: &ConversationQuery) -> bool {
+    q.conversation_filters.iter().flatten().any(|f| {
+        let preds = f.predicates.as_deref().unwrap_or_default();
+        let binding = preds.len() == 1 || f.type_ != Some(ConversationDetailQueryClauseType::Or);
+        binding
+            && preds.iter().any(|p| {
+                p.dimension == Some(ConversationDetailQueryPredicateDimension::ConversationEnd)
+                    && p.operator == Some(Operator::Exists)
+            })
+    })
+}
+
+/// The query requires `conversationEnd`, and this conversation has none yet: the filter itself
+/// removes it. The usual surprise when the lab's "Require conversationEnd" box is ticked on a
+/// live call.
+fn in_progress_excluded(input: &EmptyCheck<'_>, out: &mut Vec<Cause>) {
+    if matches!(input.outcome, QueryOutcome::Failed { .. })
+        || !requires_conversation_end(input.query)
+    {
+        return;
+    }
+    let analytics_open = matches!(
+        input.lookup,
+        ByIdLookup::Found {
+            conversation_end: None,
+            ..
+        }
+    );
+    let analytics_ended = matches!(
+        input.lookup,
+        ByIdLookup::Found {
+            conversation_end: Some(_),
+            ..
+        }
+    );
+    let realtime = match input.hints.realtime_ended {
+        Some(false) => {
+            Some("the Conversations API shows no endTime: the conversation is still in progress")
+        }
+        Some(true) => Some("the Conversations API already shows an endTime"),
+        None => None,
+    };
+    let analytics = if analytics_open {
+        Some("the analytics by-id GET has no conversationEnd")
+    } else {
+        None
+    };
+    let (headline, confidence) = match (analytics_open, input.hints.realtime_ended) {
+        _ if analytics_ended => return,
+        (true, Some(true)) => (
+            "Ended, but analytics has not recorded conversationEnd yet — and the query requires it",
+            Confidence::Certain,
+        ),
+        (true, _) => (
+            "Still in progress: the query's conversationEnd requirement excludes it",
+            Confidence::Certain,
+        ),
+        (false, Some(false)) => (
+            "Still in progress: the query's conversationEnd requirement excludes it",
+            Confidence::Likely,
+        ),
+        (false, _) => return,
+    };
+    let seen = [realtime, analytics]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("; ");
+    out.push(Cause {
+        kind: CauseKind::InProgressExcludedByEndFilter,
+        confidence,
+        headline: headline.into(),
+        evidence: format!(
+            "The body has conversationFilters: conversationEnd exists (the \"Require conversationEnd\" box), \
+             which keeps only conversations that have ended in analytics; {seen}."
+        ),
+        fix: "To include conversations in progress, untick \"Require conversationEnd\" (remove the \
+              conversationEnd exists predicate) and run again; or wait until the conversation ends and analytics \
+              records conversationEnd. For one live conversation, GET /api/v2/conversations/{id} is the \
+              real-time view."
+            .into(),
+        source: ANALYTICS_END,
     });
 }
 
