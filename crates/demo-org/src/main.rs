@@ -18,6 +18,14 @@ struct Cli {
     /// Address to bind. Loopback by default; the demo org has no real security.
     #[arg(long, env = "DEMO_ORG_BIND", default_value = "127.0.0.1")]
     bind: IpAddr,
+    /// Extra host names clients may use to reach the demo org (only localhost, the loopback
+    /// addresses and the bind address otherwise: DNS-rebinding defence). Repeatable.
+    #[arg(
+        long = "allowed-host",
+        env = "DEMO_ORG_ALLOWED_HOSTS",
+        value_delimiter = ','
+    )]
+    allowed_hosts: Vec<String>,
     /// Simulated seconds per real second (10 = stories run ten times faster).
     #[arg(long, env = "DEMO_ORG_TIME_SCALE", default_value_t = 1.0)]
     time_scale: f64,
@@ -121,7 +129,9 @@ async fn main() -> std::process::ExitCode {
     for c in DEMO_CLIENTS {
         println!("    {:<32} id={} secret={}", c.name, c.id, c.secret);
     }
-    if let Err(e) = demo_org::http::serve(listener, state, shutdown_signal()).await {
+    if let Err(e) =
+        demo_org::http::serve(listener, state, &cli.allowed_hosts, shutdown_signal()).await
+    {
         eprintln!("error: server failed: {e}");
         return std::process::ExitCode::from(1);
     }

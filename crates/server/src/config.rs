@@ -141,6 +141,8 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     pub upstream_timeout: Duration,
     pub mode: Mode,
+    /// Header-read/idle timeout and connection cap (fixed defaults; tests shorten them).
+    pub connections: crate::connections::ConnLimits,
     /// Human notes to print at start-up (e.g. "region set but no credentials").
     pub notes: Vec<String>,
 }
@@ -409,6 +411,7 @@ pub fn resolve(cli: &Cli, src: &Sources<'_>) -> Result<Config, ConfigError> {
         allowed_origins,
         upstream_timeout,
         mode,
+        connections: crate::connections::ConnLimits::default(),
         notes,
     })
 }

@@ -4,12 +4,15 @@
 
 use crate::config::{Credentials, DemoKnobs, RealUpstream};
 use crate::error::LensError;
+use crate::extract::{DemoMode, JsonObject};
+use crate::proxy::upstream::{MAX_RELAYED_BODY_BYTES, read_capped};
 use crate::secret::Secret;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use std::sync::Arc;
 
 /// Starts the demo org and returns it with the upstream settings pointing at it.
 pub async fn start(knobs: &DemoKnobs) -> std::io::Result<(demo_org::RunningDemo, RealUpstream)> {
@@ -47,13 +50,19 @@ pub async fn start(knobs: &DemoKnobs) -> std::io::Result<(demo_org::RunningDemo,
 }
 
 /// `GET /api/demo/scenarios` → demo org `GET /demo/scenarios`.
-pub async fn scenarios(State(state): State<AppState>) -> Response {
+pub async fn scenarios(
+    State(state): State<Arc<AppState>>,
+    _demo: DemoMode,
+) -> Result<Response, LensError> {
     relay(&state, "/demo/scenarios", false).await
 }
 
 /// `GET /api/demo/clients` → demo org `GET /demo/clients`, with every `secret` removed: the
 /// server authenticates as one of these clients, and no client secret goes to the browser.
-pub async fn clients(State(state): State<AppState>) -> Response {
+pub async fn clients(
+    State(state): State<Arc<AppState>>,
+    _demo: DemoMode,
+) -> Result<Response, LensError> {
     relay(&state, "/demo/clients", true).await
 }
 
@@ -68,101 +77,64 @@ pub struct TokenRequest {
 /// `missing.any.permissions`) through the "use your own token" path. Demo mode only, and never for
 /// the client the server itself uses: the server's own credentials stay server-side.
 pub async fn token(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: axum::body::Body,
-) -> Response {
-    if !state.demo_mode {
-        return LensError::DemoOnly("POST /api/demo/token".into()).into_response();
-    }
-    let bytes = match crate::proxy::forward::read_json_body(&headers, body).await {
-        Ok(b) => b,
-        Err(e) => return e.into_response(),
-    };
-    let req: TokenRequest = match serde_json::from_slice(&bytes) {
-        Ok(r) => r,
-        Err(_) => {
-            return LensError::BadJson("expected {\"client\": \"<demo client name>\"}".into())
-                .into_response();
-        }
-    };
+    State(state): State<Arc<AppState>>,
+    _demo: DemoMode,
+    JsonObject(body): JsonObject,
+) -> Result<Response, LensError> {
+    let req: TokenRequest = serde_json::from_slice(&body)
+        .map_err(|_| LensError::BadJson("expected {\"client\": \"<demo client name>\"}".into()))?;
     let own = state.upstream.tokens.client_id();
     let candidates: Vec<_> = demo_org::clients::DEMO_CLIENTS
         .iter()
         .filter(|c| c.id != own)
         .collect();
-    let Some(client) = candidates
+    let client = candidates
         .iter()
         .find(|c| c.name == req.client || c.id == req.client)
-    else {
-        return LensError::DemoUnknownClient {
+        .ok_or_else(|| LensError::DemoUnknownClient {
             given: crate::error::clip(&req.client),
             valid: candidates
                 .iter()
                 .map(|c| c.name)
                 .collect::<Vec<_>>()
                 .join(", "),
-        }
-        .into_response();
-    };
+        })?;
     let up = &state.upstream;
-    let sent = up
+    let resp = up
         .http
         .post(format!("{}/oauth/token", up.api_base))
         .basic_auth(client.id, Some(client.secret))
         .form(&[("grant_type", "client_credentials")])
         .send()
-        .await;
-    let resp = match sent {
-        Ok(r) => r,
-        Err(e) => return crate::proxy::upstream::transport_error(&e, up.timeout).into_response(),
-    };
+        .await
+        .map_err(|e| crate::proxy::upstream::transport_error(&e, up.timeout))?;
     let status = resp.status();
-    match resp.bytes().await {
-        Ok(b) => {
-            let mut out = Response::new(Body::from(b));
-            *out.status_mut() = status;
-            out.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            out
-        }
-        Err(e) => crate::proxy::upstream::transport_error(&e, up.timeout).into_response(),
-    }
+    let bytes = read_capped(resp, MAX_RELAYED_BODY_BYTES)
+        .await
+        .map_err(|e| e.into_lens(up.timeout))?;
+    Ok(json_response(status, Body::from(bytes)))
 }
 
-async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Response {
-    if !state.demo_mode {
-        return LensError::DemoOnly(format!("GET /api{path}")).into_response();
-    }
+async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Result<Response, LensError> {
     let up = &state.upstream;
-    let resp = match up.http.get(format!("{}{path}", up.api_base)).send().await {
-        Ok(r) => r,
-        Err(e) => return crate::proxy::upstream::transport_error(&e, up.timeout).into_response(),
-    };
+    let resp = up
+        .http
+        .get(format!("{}{path}", up.api_base))
+        .send()
+        .await
+        .map_err(|e| crate::proxy::upstream::transport_error(&e, up.timeout))?;
     let status = resp.status();
-    let bytes = match resp.bytes().await {
-        Ok(b) => b,
-        Err(e) => return crate::proxy::upstream::transport_error(&e, up.timeout).into_response(),
-    };
+    let bytes = read_capped(resp, MAX_RELAYED_BODY_BYTES)
+        .await
+        .map_err(|e| e.into_lens(up.timeout))?;
     let body = if strip_secrets {
-        match serde_json::from_slice::<serde_json::Value>(&bytes) {
-            Ok(mut v) => {
-                remove_secrets(&mut v);
-                Body::from(v.to_string())
-            }
-            Err(_) => return LensError::UpstreamUnreachable.into_response(),
-        }
+        let mut v = serde_json::from_slice::<serde_json::Value>(&bytes)
+            .map_err(|_| LensError::UpstreamUnreachable)?;
+        remove_secrets(&mut v);
+        Body::from(v.to_string())
     } else {
         Body::from(bytes)
     };
-    let mut out = Response::new(body);
-    *out.status_mut() = status;
-    out.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
     if status != StatusCode::OK {
         tracing::warn!(
             status = status.as_u16(),
@@ -170,6 +142,16 @@ async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Response {
             "demo endpoint answered non-200"
         );
     }
+    Ok(json_response(status, body))
+}
+
+fn json_response(status: StatusCode, body: Body) -> Response {
+    let mut out = Response::new(body);
+    *out.status_mut() = status;
+    out.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
     out
 }
 

@@ -55,6 +55,18 @@ pub enum LensError {
     UpstreamUnreachable,
     #[error("the Genesys API host did not answer within {secs} s; try again or narrow the query")]
     UpstreamTimeout { secs: u64 },
+    #[error(
+        "the Genesys API answered with more than {limit_mib} MiB, more than Conversation Lens relays; ask for less (a shorter interval, fewer IDs or a smaller pageSize)"
+    )]
+    UpstreamTooLarge { limit_mib: usize },
+    #[error(
+        "Conversation Lens stopped this request after {secs} s without an answer; try again, and check the network to Genesys if it repeats"
+    )]
+    RequestTimeout { secs: u64 },
+    #[error(
+        "Conversation Lens hit an internal error handling this request (a bug, logged on the server); try again, and report it if it repeats"
+    )]
+    Internal,
     #[error("{0} exists only in demo mode (the server is connected to a real org)")]
     DemoOnly(String),
     #[error("unknown demo client {given:?}; use one of: {valid}")]
@@ -77,10 +89,15 @@ impl LensError {
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             HostRejected(_) => StatusCode::MISDIRECTED_REQUEST,
             OriginRejected(_) => StatusCode::FORBIDDEN,
-            TokenRefused { .. } | TokenUnreachable | TokenMalformed | UpstreamUnreachable => {
-                StatusCode::BAD_GATEWAY
+            TokenRefused { .. }
+            | TokenUnreachable
+            | TokenMalformed
+            | UpstreamUnreachable
+            | UpstreamTooLarge { .. } => StatusCode::BAD_GATEWAY,
+            TokenTimeout | UpstreamTimeout { .. } | RequestTimeout { .. } => {
+                StatusCode::GATEWAY_TIMEOUT
             }
-            TokenTimeout | UpstreamTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+            Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -105,6 +122,9 @@ impl LensError {
             TokenMalformed => "lens.token.malformed",
             UpstreamUnreachable => "lens.upstream.unreachable",
             UpstreamTimeout { .. } => "lens.upstream.timeout",
+            UpstreamTooLarge { .. } => "lens.upstream.too.large",
+            RequestTimeout { .. } => "lens.request.timeout",
+            Internal => "lens.internal",
             DemoOnly(_) => "lens.demo.only",
             DemoUnknownClient { .. } => "lens.demo.unknown.client",
         }

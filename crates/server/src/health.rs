@@ -5,6 +5,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -19,11 +20,11 @@ pub struct Health {
     pub token_requests: u64,
 }
 
-pub async fn health(State(state): State<AppState>) -> Json<Health> {
+pub async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
     Json(Health {
         status: "ok",
-        mode: if state.demo_mode { "demo" } else { "real" },
-        region: state.region.clone(),
+        mode: if state.is_demo() { "demo" } else { "real" },
+        region: state.region().to_string(),
         version: env!("CARGO_PKG_VERSION"),
         token_requests: state.upstream.tokens.requests(),
     })

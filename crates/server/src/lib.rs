@@ -5,13 +5,16 @@
 //!
 //! Modules: [`config`] (flags/env/.env → [`config::Config`]), [`region`], [`secret`], [`token`],
 //! [`proxy`] (allow-list, forwarding, headers), [`security`] (Host/Origin, headers),
-//! [`static_files`], [`health`], [`demo`], [`error`], [`app`] (router), [`server`] (start/stop).
+//! [`static_files`], [`health`], [`demo`], [`error`], [`extract`] (request extractors), [`app`]
+//! (router and layers), [`connections`] (timeouts and cap per connection), [`server`] (start/stop).
 
 pub mod access_log;
 pub mod app;
 pub mod config;
+pub mod connections;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod health;
 pub mod proxy;
 pub mod region;

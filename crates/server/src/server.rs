@@ -2,10 +2,11 @@
 //! source, bind, serve with graceful shutdown.
 
 use crate::config::{Config, Mode};
+use crate::connections::{self, OpenConnections};
 use crate::proxy::upstream::{Upstream, http_client};
 use crate::security::HostPolicy;
-use crate::state::{AppState, StateInner};
-use crate::token::TokenSource;
+use crate::state::AppState;
+use crate::token::{Backoff, TOKEN_TIMEOUT, TokenSource};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::sync::oneshot;
@@ -28,7 +29,9 @@ pub struct RunningServer {
     pub addr: SocketAddr,
     /// `http://127.0.0.1:PORT/`
     pub url: String,
-    pub state: AppState,
+    pub state: Arc<AppState>,
+    /// Connections open right now (bounded by the configured cap).
+    pub connections: OpenConnections,
     /// The embedded demo org, when in demo mode.
     pub demo: Option<demo_org::RunningDemo>,
     shutdown: Option<oneshot::Sender<()>>,
@@ -38,10 +41,9 @@ pub struct RunningServer {
 impl RunningServer {
     /// `demo org` or `region eu_west_1`, for the start-up line.
     pub fn describe_mode(&self) -> String {
-        if self.state.demo_mode {
-            "demo org".into()
-        } else {
-            format!("Genesys Cloud region {}", self.state.region)
+        match &self.state.mode {
+            Mode::Demo(_) => "demo org".into(),
+            Mode::Real(up) => format!("Genesys Cloud region {}", up.region_label),
         }
     }
 
@@ -67,36 +69,56 @@ impl Drop for RunningServer {
     }
 }
 
-/// Starts everything described by `config`.
-pub async fn start(config: Config) -> Result<RunningServer, StartError> {
-    let (demo, upstream_cfg, demo_mode) = match &config.mode {
+/// The server without its socket: the router, the state behind it and the embedded demo org (in
+/// demo mode). [`start`] serves it; tests call the router in-process.
+#[derive(Debug)]
+pub struct Assembled {
+    pub app: axum::Router,
+    pub state: Arc<AppState>,
+    pub demo: Option<demo_org::RunningDemo>,
+}
+
+/// Starts the demo org if the mode asks for it and builds the router for `config`.
+pub async fn assemble(config: &Config) -> Result<Assembled, StartError> {
+    let (demo, upstream_cfg) = match &config.mode {
         Mode::Demo(knobs) => {
             let (running, up) = crate::demo::start(knobs)
                 .await
                 .map_err(|e| StartError::Demo(e.to_string()))?;
-            (Some(running), up, true)
+            (Some(running), up)
         }
-        Mode::Real(up) => (None, up.clone(), false),
+        Mode::Real(up) => (None, up.clone()),
     };
     let http =
         http_client(config.upstream_timeout).map_err(|e| StartError::HttpClient(e.to_string()))?;
-    let tokens = TokenSource::new(
+    // A hung login host answers 504 within the configured timeout, never later.
+    let tokens = TokenSource::with_limits(
         http.clone(),
         &upstream_cfg.login_url,
         upstream_cfg.credentials.clone(),
+        TOKEN_TIMEOUT.min(config.upstream_timeout),
+        Backoff::default(),
     );
-    let state = AppState(Arc::new(StateInner {
+    let state = Arc::new(AppState {
         upstream: Upstream {
             http,
             api_base: upstream_cfg.api_url.clone(),
             tokens,
             timeout: config.upstream_timeout,
         },
-        demo_mode,
-        region: upstream_cfg.region_label.clone(),
+        mode: config.mode.clone(),
         dist: config.dist.clone(),
-    }));
+    });
+    // Host names don't depend on the port, so the configured address is enough here.
+    let policy =
+        HostPolicy::new(config.listen, &config.allowed_hosts).with_origins(&config.allowed_origins);
+    let app = crate::app::router(state.clone(), policy);
+    Ok(Assembled { app, state, demo })
+}
 
+/// Starts everything described by `config`.
+pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+    let Assembled { app, state, demo } = assemble(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| {
@@ -115,19 +137,9 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         addr: config.listen,
         reason: e.to_string(),
     })?;
-    let policy = HostPolicy::new(addr, &config.allowed_hosts).with_origins(&config.allowed_origins);
-    let app = crate::app::router(state.clone(), policy);
     let (tx, rx) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let served = axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
-            .await;
-        if let Err(e) = served {
-            tracing::error!(error = %e, "server stopped with an error");
-        }
-    });
+    let (open, serving) = connections::serve(listener, app, config.connections, rx);
+    let task = tokio::spawn(serving);
     let host = if addr.ip().is_unspecified() {
         "127.0.0.1".to_string()
     } else if addr.is_ipv6() {
@@ -135,11 +147,12 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     } else {
         addr.ip().to_string()
     };
-    tracing::info!(%addr, demo_mode, region = %state.region, "listening");
+    tracing::info!(%addr, demo_mode = state.is_demo(), region = %state.region(), "listening");
     Ok(RunningServer {
         addr,
         url: format!("http://{host}:{}/", addr.port()),
         state,
+        connections: open,
         demo,
         shutdown: Some(tx),
         task: Some(task),

@@ -1,25 +1,27 @@
-//! Shared state of the request handlers.
+//! Shared state of the request handlers; they get it as `State<Arc<AppState>>`.
 
+use crate::config::Mode;
 use crate::proxy::upstream::Upstream;
-use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 #[derive(Debug)]
-pub struct StateInner {
+pub struct AppState {
     pub upstream: Upstream,
-    pub demo_mode: bool,
-    pub region: String,
+    /// Demo org or a real region, as configured.
+    pub mode: Mode,
     pub dist: PathBuf,
 }
 
-/// Cheap to clone; handlers get it via `State`.
-#[derive(Debug, Clone)]
-pub struct AppState(pub Arc<StateInner>);
+impl AppState {
+    pub fn is_demo(&self) -> bool {
+        matches!(self.mode, Mode::Demo(_))
+    }
 
-impl Deref for AppState {
-    type Target = StateInner;
-    fn deref(&self) -> &StateInner {
-        &self.0
+    /// What `/api/health` reports: `demo`, the region key, or `custom` for URL overrides.
+    pub fn region(&self) -> &str {
+        match &self.mode {
+            Mode::Demo(_) => "demo",
+            Mode::Real(up) => &up.region_label,
+        }
     }
 }

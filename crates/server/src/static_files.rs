@@ -8,9 +8,10 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 /// `GET /`, `/index.html` and deep links.
-pub async fn index(State(state): State<AppState>) -> Response {
+pub async fn index(State(state): State<Arc<AppState>>) -> Response {
     let path = state.dist.join("index.html");
     match tokio::fs::read_to_string(&path).await {
         Ok(html) => {
@@ -28,7 +29,7 @@ pub async fn index(State(state): State<AppState>) -> Response {
 }
 
 /// Deep links (`/conversations/<id>`) get the app; missing files (`/x.js`) get a plain 404.
-pub async fn spa_fallback(State(state): State<AppState>, req: Request) -> Response {
+pub async fn spa_fallback(State(state): State<Arc<AppState>>, req: Request) -> Response {
     let last = req.uri().path().rsplit('/').next().unwrap_or("");
     if matches!(*req.method(), Method::GET | Method::HEAD) && !last.contains('.') {
         index(State(state)).await

@@ -107,3 +107,24 @@ fn demo_mode_prints_the_url_refuses_a_busy_port_and_stops_on_sigterm() {
     let status = child.wait().expect("wait");
     assert_eq!(status.code(), Some(0), "graceful shutdown exits 0");
 }
+
+/// The server catches a panicking request (500, server carries on) only if panics unwind; with
+/// `panic = "abort"` in the release profile one bad request would end the whole process.
+#[test]
+fn release_profile_lets_panics_unwind() {
+    let manifest =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.toml"))
+            .expect("workspace Cargo.toml");
+    let release = manifest
+        .split("\n[")
+        .find(|section| section.starts_with("profile.release]"))
+        .expect("[profile.release]");
+    let aborts = release
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").replace(' ', ""))
+        .any(|l| l == "panic=\"abort\"");
+    assert!(
+        !aborts,
+        "[profile.release] sets panic = \"abort\": the server's per-request panic catcher needs unwinding"
+    );
+}

@@ -1,10 +1,11 @@
 //! Everything the proxy must refuse, and the headers/static behaviour the browser relies on.
-//! The fake upstream counts calls, proving refused requests never reach Genesys.
+//! The fake upstream counts calls, proving refused requests never reach Genesys. Encoding tricks
+//! and forged `Host` headers go over a raw socket (byte-for-byte); the rest is in-process.
 
 mod common;
 
 use common::fake::{self, CLIENT_ID, SECRET};
-use common::{CONV_ID, RawResponse, raw, real_config, temp_dist};
+use common::{CONV_ID, Lens, RawResponse, raw, real_config, temp_dist};
 use std::sync::atomic::Ordering;
 
 async fn setup() -> (fake::Fake, server::RunningServer) {
@@ -18,6 +19,12 @@ async fn setup() -> (fake::Fake, server::RunningServer) {
     .await
     .expect("start");
     (f, s)
+}
+
+async fn setup_lens() -> (fake::Fake, Lens) {
+    let f = fake::spawn().await;
+    let lens = Lens::real(&f.base_url, SECRET).await;
+    (f, lens)
 }
 
 fn assert_security_headers(r: &RawResponse, what: &str) {
@@ -37,6 +44,11 @@ fn assert_security_headers(r: &RawResponse, what: &str) {
         r.header("access-control-allow-origin"),
         None,
         "{what}: no CORS"
+    );
+    assert!(
+        r.header("permissions-policy")
+            .is_some_and(|p| p.contains("camera=()") && p.contains("geolocation=()")),
+        "{what}: powerful features off"
     );
 }
 
@@ -186,7 +198,7 @@ async fn forged_host_is_refused() {
 
 #[tokio::test]
 async fn cross_origin_writes_are_refused() {
-    let (f, s) = setup().await;
+    let (f, s) = setup_lens().await;
     let q = "/api/v2/analytics/conversations/details/query";
     let del = format!("/api/v2/analytics/conversations/details/jobs/{CONV_ID}");
     let json = ("Content-Type", "application/json");
@@ -196,55 +208,50 @@ async fn cross_origin_writes_are_refused() {
         "http://localhost:1",
         "https://127.0.0.1.nip.io",
     ] {
-        let r = raw(s.addr, "POST", q, &[json, ("Origin", origin)], "{}").await;
+        let r = s.send("POST", q, &[json, ("Origin", origin)], "{}").await;
         assert_eq!(r.status, 403, "{origin}");
         assert_eq!(r.json()["code"], "lens.origin.rejected");
-        let r = raw(s.addr, "DELETE", &del, &[("Origin", origin)], "").await;
+        let r = s.send("DELETE", &del, &[("Origin", origin)], "").await;
         assert_eq!(r.status, 403, "{origin}");
     }
-    let r = raw(
-        s.addr,
-        "POST",
-        q,
-        &[json, ("Sec-Fetch-Site", "cross-site")],
-        "{}",
-    )
-    .await;
+    let r = s
+        .send("POST", q, &[json, ("Sec-Fetch-Site", "cross-site")], "{}")
+        .await;
     assert_eq!(r.status, 403);
-    let r = raw(
-        s.addr,
-        "GET",
-        &format!("/api/v2/conversations/{CONV_ID}"),
-        &[("Sec-Fetch-Site", "cross-site")],
-        "",
-    )
-    .await;
+    let r = s
+        .send(
+            "GET",
+            &format!("/api/v2/conversations/{CONV_ID}"),
+            &[("Sec-Fetch-Site", "cross-site")],
+            "",
+        )
+        .await;
     assert_eq!(
         r.status, 403,
         "cross-site GETs would spend the org's rate limit"
     );
     assert_eq!(f.script.api_requests.load(Ordering::SeqCst), 0);
 
-    let same = format!("http://{}", s.addr);
-    let r = raw(
-        s.addr,
-        "POST",
-        q,
-        &[
-            json,
-            ("Origin", same.as_str()),
-            ("Sec-Fetch-Site", "same-origin"),
-        ],
-        "{}",
-    )
-    .await;
+    let same = "http://localhost".to_string();
+    let r = s
+        .send(
+            "POST",
+            q,
+            &[
+                json,
+                ("Origin", same.as_str()),
+                ("Sec-Fetch-Site", "same-origin"),
+            ],
+            "{}",
+        )
+        .await;
     assert_eq!(r.status, 200);
 }
 
 #[tokio::test]
 async fn app_is_served_with_fallback_cache_headers_and_csp() {
-    let (_f, s) = setup().await;
-    let index = raw(s.addr, "GET", "/", &[], "").await;
+    let (_f, s) = setup_lens().await;
+    let index = s.send("GET", "/", &[], "").await;
     assert_eq!(index.status, 200);
     assert!(index.body.contains("<script type=\"module\">"));
     assert_eq!(index.header("cache-control"), Some("no-cache"));
@@ -256,11 +263,13 @@ async fn app_is_served_with_fallback_cache_headers_and_csp() {
     assert!(!csp.contains("script-src 'self' 'unsafe-inline'"));
     assert_security_headers(&index, "index");
 
-    let deep = raw(s.addr, "GET", &format!("/conversations/{CONV_ID}"), &[], "").await;
+    let deep = s
+        .send("GET", &format!("/conversations/{CONV_ID}"), &[], "")
+        .await;
     assert_eq!(deep.status, 200, "deep links get the app, not 404");
     assert_eq!(deep.body, index.body);
 
-    let asset = raw(s.addr, "GET", "/app-0123456789abcdef.js", &[], "").await;
+    let asset = s.send("GET", "/app-0123456789abcdef.js", &[], "").await;
     assert_eq!(asset.status, 200);
     assert_eq!(
         asset.header("cache-control"),
@@ -268,8 +277,17 @@ async fn app_is_served_with_fallback_cache_headers_and_csp() {
     );
     assert_security_headers(&asset, "asset");
 
-    let missing = raw(s.addr, "GET", "/missing-file.js", &[], "").await;
+    let missing = s.send("GET", "/missing-file.js", &[], "").await;
     assert_eq!(missing.status, 404);
+
+    let health = s.send("GET", "/api/health", &[], "").await;
+    assert_security_headers(&health, "health");
+    assert_eq!(health.header("cache-control"), Some("no-store"));
+}
+
+#[tokio::test]
+async fn static_files_never_leave_dist() {
+    let (_f, s) = setup().await;
     let traversal = raw(s.addr, "GET", "/../../etc/passwd", &[], "").await;
     assert!(
         !traversal.body.contains("root:"),
@@ -277,24 +295,18 @@ async fn app_is_served_with_fallback_cache_headers_and_csp() {
     );
     let enc = raw(s.addr, "GET", "/%2e%2e/%2e%2e/etc/passwd", &[], "").await;
     assert!(!enc.body.contains("root:"));
-
-    let health = raw(s.addr, "GET", "/api/health", &[], "").await;
-    assert_security_headers(&health, "health");
-    assert_eq!(health.header("cache-control"), Some("no-store"));
 }
 
 #[tokio::test]
 async fn missing_dist_explains_how_to_build() {
     let f = fake::spawn().await;
     let nowhere = std::env::temp_dir().join(format!("lens-no-dist-{}", std::process::id()));
-    let s = server::start(real_config(&f.base_url, CLIENT_ID, SECRET, nowhere))
-        .await
-        .expect("start");
-    let r = raw(s.addr, "GET", "/", &[], "").await;
+    let s = Lens::new(real_config(&f.base_url, CLIENT_ID, SECRET, nowhere)).await;
+    let r = s.send("GET", "/", &[], "").await;
     assert_eq!(r.status, 503);
     assert!(r.body.contains("cargo xtask run"));
     assert_security_headers(&r, "not built");
-    let deep = raw(s.addr, "GET", "/conversations/x", &[], "").await;
+    let deep = s.send("GET", "/conversations/x", &[], "").await;
     assert!(deep.body.contains("cargo xtask run"));
-    assert_eq!(raw(s.addr, "GET", "/api/health", &[], "").await.status, 200);
+    assert_eq!(s.send("GET", "/api/health", &[], "").await.status, 200);
 }

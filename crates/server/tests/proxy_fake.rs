@@ -4,19 +4,16 @@
 mod common;
 
 use common::fake::{self, CLIENT_ID, SECRET};
-use common::{CONV_ID, raw, real_config, temp_dist};
-use server::RunningServer;
+use common::{CONV_ID, Lens, real_config, temp_dist};
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-async fn start(base: &str, secret: &str) -> RunningServer {
-    server::start(real_config(base, CLIENT_ID, secret, temp_dist("fake")))
-        .await
-        .expect("server starts")
+async fn start(base: &str, secret: &str) -> Lens {
+    Lens::real(base, secret).await
 }
 
-fn conv_url(s: &RunningServer) -> String {
-    format!("{}api/v2/conversations/{CONV_ID}", s.url)
+fn conv_path() -> String {
+    format!("/api/v2/conversations/{CONV_ID}")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -25,16 +22,15 @@ async fn one_token_request_for_1000_concurrent_calls() {
     // A slow token endpoint makes every caller arrive while the first fetch is in flight.
     f.script.token_delay_ms.store(200, Ordering::SeqCst);
     let s = start(&f.base_url, SECRET).await;
-    let client = common::client();
     let n = common::affordable_concurrency(1000);
     let mut set = tokio::task::JoinSet::new();
     for _ in 0..n {
-        let (c, url) = (client.clone(), conv_url(&s));
-        set.spawn(async move { c.get(url).send().await.map(|r| r.status().as_u16()) });
+        let l = s.clone();
+        set.spawn(async move { l.get(&conv_path()).await.status });
     }
     let mut ok = 0;
     while let Some(r) = set.join_next().await {
-        if r.expect("join").expect("request") == 200 {
+        if r.expect("join") == 200 {
             ok += 1;
         }
     }
@@ -74,11 +70,10 @@ async fn token_is_refreshed_before_expiry() {
     let f = fake::spawn().await;
     f.script.token_ttl_secs.store(1, Ordering::SeqCst); // refresh margin = half = 0.5 s
     let s = start(&f.base_url, SECRET).await;
-    let c = common::client();
-    assert_eq!(c.get(conv_url(&s)).send().await.expect("req").status(), 200);
+    assert_eq!(s.get(&conv_path()).await.status, 200);
     assert_eq!(f.script.token_requests.load(Ordering::SeqCst), 1);
     tokio::time::sleep(Duration::from_millis(700)).await;
-    assert_eq!(c.get(conv_url(&s)).send().await.expect("req").status(), 200);
+    assert_eq!(s.get(&conv_path()).await.status, 200);
     assert_eq!(
         f.script.token_requests.load(Ordering::SeqCst),
         2,
@@ -99,28 +94,22 @@ async fn token_is_refreshed_before_expiry() {
 async fn upstream_401_clears_the_cache_and_retries_once() {
     let f = fake::spawn().await;
     let s = start(&f.base_url, SECRET).await;
-    let c = common::client();
-    assert_eq!(c.get(conv_url(&s)).send().await.expect("req").status(), 200);
+    assert_eq!(s.get(&conv_path()).await.status, 200);
     assert_eq!(f.script.token_requests.load(Ordering::SeqCst), 1);
 
     // Revoked once: new token, retried, success.
     f.script.fail_401.store(1, Ordering::SeqCst);
     let before = f.script.api_requests.load(Ordering::SeqCst);
-    assert_eq!(c.get(conv_url(&s)).send().await.expect("req").status(), 200);
+    assert_eq!(s.get(&conv_path()).await.status, 200);
     assert_eq!(f.script.token_requests.load(Ordering::SeqCst), 2);
     assert_eq!(f.script.api_requests.load(Ordering::SeqCst) - before, 2);
 
     // Still 401 after the retry: passed through unchanged, no loop.
     f.script.fail_401.store(5, Ordering::SeqCst);
     let before = f.script.api_requests.load(Ordering::SeqCst);
-    let r = raw(
-        s.addr,
-        "GET",
-        &format!("/api/v2/conversations/{CONV_ID}"),
-        &[],
-        "",
-    )
-    .await;
+    let r = s
+        .send("GET", &format!("/api/v2/conversations/{CONV_ID}"), &[], "")
+        .await;
     assert_eq!(r.status, 401);
     assert_eq!(r.json()["code"], "bad.credentials");
     assert_eq!(r.header("inin-correlation-id"), Some("ctx-1"));
@@ -140,14 +129,14 @@ async fn short_429_is_waited_out_once_long_one_passes_through() {
 
     f.script.fail_429.store(1, Ordering::SeqCst);
     f.script.retry_after_secs.store(1, Ordering::SeqCst);
-    let r = raw(s.addr, "GET", &path, &[], "").await;
+    let r = s.send("GET", &path, &[], "").await;
     assert_eq!(r.status, 200);
     assert_eq!(r.header("x-lens-retried-after-ms"), Some("1000"));
     assert_eq!(f.script.api_requests.load(Ordering::SeqCst), 2);
 
     f.script.fail_429.store(1, Ordering::SeqCst);
     f.script.retry_after_secs.store(30, Ordering::SeqCst);
-    let r = raw(s.addr, "GET", &path, &[], "").await;
+    let r = s.send("GET", &path, &[], "").await;
     assert_eq!(r.status, 429);
     assert_eq!(r.json()["code"], "too.many.requests");
     assert_eq!(r.header("retry-after"), Some("30"));
@@ -161,7 +150,7 @@ async fn short_429_is_waited_out_once_long_one_passes_through() {
     // Two short 429s in a row: one wait, then the second 429 goes to the app.
     f.script.fail_429.store(2, Ordering::SeqCst);
     f.script.retry_after_secs.store(0, Ordering::SeqCst);
-    let r = raw(s.addr, "GET", &path, &[], "").await;
+    let r = s.send("GET", &path, &[], "").await;
     assert_eq!(r.status, 429);
 }
 
@@ -169,14 +158,14 @@ async fn short_429_is_waited_out_once_long_one_passes_through() {
 async fn teaching_headers_pass_others_do_not() {
     let f = fake::spawn().await;
     let s = start(&f.base_url, SECRET).await;
-    let r = raw(
-        s.addr,
-        "GET",
-        &format!("/api/v2/conversations/{CONV_ID}"),
-        &[("Cookie", "a=b")],
-        "",
-    )
-    .await;
+    let r = s
+        .send(
+            "GET",
+            &format!("/api/v2/conversations/{CONV_ID}"),
+            &[("Cookie", "a=b")],
+            "",
+        )
+        .await;
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["id"], CONV_ID);
     assert_eq!(r.header("inin-correlation-id"), Some("corr-42"));
@@ -201,14 +190,14 @@ async fn teaching_headers_pass_others_do_not() {
 async fn the_users_own_token_is_forwarded_instead() {
     let f = fake::spawn().await;
     let s = start(&f.base_url, SECRET).await;
-    let r = raw(
-        s.addr,
-        "GET",
-        "/api/v2/tokens/me",
-        &[("Authorization", "Bearer user-secret-token")],
-        "",
-    )
-    .await;
+    let r = s
+        .send(
+            "GET",
+            "/api/v2/tokens/me",
+            &[("Authorization", "Bearer user-secret-token")],
+            "",
+        )
+        .await;
     assert_eq!(r.status, 200);
     assert_eq!(r.header("x-lens-auth"), Some("your-token"));
     assert_eq!(
@@ -222,14 +211,14 @@ async fn the_users_own_token_is_forwarded_instead() {
     );
     assert!(!r.all_text().contains("user-secret-token"));
 
-    let r = raw(
-        s.addr,
-        "GET",
-        "/api/v2/tokens/me",
-        &[("Authorization", "Basic Zm9vOmJhcg==")],
-        "",
-    )
-    .await;
+    let r = s
+        .send(
+            "GET",
+            "/api/v2/tokens/me",
+            &[("Authorization", "Basic Zm9vOmJhcg==")],
+            "",
+        )
+        .await;
     assert_eq!(r.status, 400);
     assert_eq!(r.json()["code"], "lens.authorization.invalid");
 }
@@ -241,25 +230,27 @@ async fn json_bodies_are_checked_and_forwarded_unchanged() {
     let p = "/api/v2/analytics/conversations/details/query";
     let body = r#"{"interval":"2026-05-13T00:00:00.000Z/2026-05-14T00:00:00.000Z"}"#;
     let json = [("Content-Type", "application/json; charset=utf-8")];
-    let r = raw(s.addr, "POST", p, &json, body).await;
+    let r = s.send("POST", p, &json, body).await;
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["received"], body.len());
     assert_eq!(r.json()["contentType"], "application/json");
 
-    let r = raw(s.addr, "POST", p, &[("Content-Type", "text/plain")], body).await;
+    let r = s
+        .send("POST", p, &[("Content-Type", "text/plain")], body)
+        .await;
     assert_eq!(
         (r.status, r.json()["code"].as_str()),
         (415, Some("lens.unsupported.media.type"))
     );
-    let r = raw(s.addr, "POST", p, &json, "{not json").await;
+    let r = s.send("POST", p, &json, "{not json").await;
     assert_eq!(
         (r.status, r.json()["code"].as_str()),
         (400, Some("lens.body.invalid"))
     );
-    let r = raw(s.addr, "POST", p, &json, "[1,2]").await;
+    let r = s.send("POST", p, &json, "[1,2]").await;
     assert_eq!(r.status, 400);
     let big = format!("{{\"x\":\"{}\"}}", "a".repeat(70 * 1024));
-    let r = raw(s.addr, "POST", p, &json, &big).await;
+    let r = s.send("POST", p, &json, &big).await;
     assert_eq!(
         (r.status, r.json()["code"].as_str()),
         (413, Some("lens.body.too.large"))
@@ -280,14 +271,9 @@ async fn unreachable_upstream_is_502_and_timeout_is_504() {
     let dead = format!("http://{}", l.local_addr().expect("addr"));
     drop(l);
     let s = start(&dead, SECRET).await;
-    let r = raw(
-        s.addr,
-        "GET",
-        &format!("/api/v2/conversations/{CONV_ID}"),
-        &[],
-        "",
-    )
-    .await;
+    let r = s
+        .send("GET", &format!("/api/v2/conversations/{CONV_ID}"), &[], "")
+        .await;
     assert_eq!(r.status, 502);
     assert_eq!(r.json()["code"], "lens.token.unreachable");
     assert!(
@@ -302,15 +288,10 @@ async fn unreachable_upstream_is_502_and_timeout_is_504() {
     if let server::config::Mode::Real(up) = &mut cfg.mode {
         up.login_url = f.base_url.clone();
     }
-    let s = server::start(cfg).await.expect("start");
-    let r = raw(
-        s.addr,
-        "GET",
-        &format!("/api/v2/conversations/{CONV_ID}"),
-        &[],
-        "",
-    )
-    .await;
+    let s = Lens::new(cfg).await;
+    let r = s
+        .send("GET", &format!("/api/v2/conversations/{CONV_ID}"), &[], "")
+        .await;
     assert_eq!(r.status, 502);
     assert_eq!(r.json()["code"], "lens.upstream.unreachable");
     assert_eq!(f.script.token_requests.load(Ordering::SeqCst), 1);
@@ -318,15 +299,10 @@ async fn unreachable_upstream_is_502_and_timeout_is_504() {
     f.script.api_delay_ms.store(3_000, Ordering::SeqCst);
     let mut cfg = real_config(&f.base_url, CLIENT_ID, SECRET, temp_dist("timeout"));
     cfg.upstream_timeout = Duration::from_secs(1);
-    let s = server::start(cfg).await.expect("start");
-    let r = raw(
-        s.addr,
-        "GET",
-        &format!("/api/v2/conversations/{CONV_ID}"),
-        &[],
-        "",
-    )
-    .await;
+    let s = Lens::new(cfg).await;
+    let r = s
+        .send("GET", &format!("/api/v2/conversations/{CONV_ID}"), &[], "")
+        .await;
     assert_eq!(r.status, 504);
     assert_eq!(r.json()["code"], "lens.upstream.timeout");
 }
@@ -335,14 +311,9 @@ async fn unreachable_upstream_is_502_and_timeout_is_504() {
 async fn refused_credentials_are_a_clear_502_without_the_secret() {
     let f = fake::spawn().await;
     let s = start(&f.base_url, "wrong-secret-value").await;
-    let r = raw(
-        s.addr,
-        "GET",
-        &format!("/api/v2/conversations/{CONV_ID}"),
-        &[],
-        "",
-    )
-    .await;
+    let r = s
+        .send("GET", &format!("/api/v2/conversations/{CONV_ID}"), &[], "")
+        .await;
     assert_eq!(r.status, 502);
     assert_eq!(r.json()["code"], "lens.token.refused");
     assert!(
@@ -352,7 +323,7 @@ async fn refused_credentials_are_a_clear_502_without_the_secret() {
             .contains("HTTP 401")
     );
     assert!(!r.all_text().contains("wrong-secret-value"));
-    let h = raw(s.addr, "GET", "/api/health", &[], "").await;
+    let h = s.send("GET", "/api/health", &[], "").await;
     assert_eq!(h.json()["mode"], "real");
     assert!(!h.all_text().contains("wrong-secret-value"));
     assert!(!h.all_text().contains(CLIENT_ID) || h.json().get("clientId").is_none());

@@ -1,5 +1,5 @@
-//! Media-specific reads: `GET /api/v2/conversations/{calls|callbacks|emails|messages}/{id}`
-//! (reference/api-facts.md §1.5). They return `CallConversation` & co., whose participants flatten Participant +
+//! Media-specific reads: `GET /api/v2/conversations/{calls|callbacks|chats|emails|messages}/{id}`
+//! (reference/api-facts.md §1.5; `chats` is the older web chat, deprecated by Genesys but still answered). They return `CallConversation` & co., whose participants flatten Participant +
 //! the media entry into one object (`CallMediaParticipant`). Those models are not in the reference
 //! JSON, so they are built here from §1.5's field list. The docs say "Requires no permissions".
 //! A conversation without that media answers 404 (upstream behaviour UNVERIFIED).
@@ -11,13 +11,26 @@ use axum::Json;
 use axum::extract::{Path, State};
 use serde_json::{Map, Value, json};
 
-/// The four media families the app teaches.
+/// The media families with a media-specific read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MediaKind {
     Calls,
     Callbacks,
+    /// The older web chat (`ChatConversation`, `ChatMediaParticipant`).
+    Chats,
     Emails,
     Messages,
+}
+
+impl MediaKind {
+    /// Every kind, in the order `otherMediaUris` lists them.
+    pub const ALL: [Self; 5] = [
+        Self::Calls,
+        Self::Callbacks,
+        Self::Chats,
+        Self::Emails,
+        Self::Messages,
+    ];
 }
 
 impl MediaKind {
@@ -27,6 +40,7 @@ impl MediaKind {
         match s {
             "calls" => Some(Self::Calls),
             "callbacks" => Some(Self::Callbacks),
+            "chats" => Some(Self::Chats),
             "emails" => Some(Self::Emails),
             "messages" => Some(Self::Messages),
             _ => None,
@@ -39,6 +53,7 @@ impl MediaKind {
         match self {
             Self::Calls => "calls",
             Self::Callbacks => "callbacks",
+            Self::Chats => "chats",
             Self::Emails => "emails",
             Self::Messages => "messages",
         }
@@ -86,6 +101,8 @@ impl MediaKind {
             "outboundPreview",
             "automatedCallbackConfigId",
         ];
+        // `ConversationChat` fields `ChatMediaParticipant` carries under the same name.
+        const CHAT: &[&str] = &["roomId", "avatarImageUrl"];
         const EMAIL: &[&str] = &[
             "subject",
             "messagesSent",
@@ -106,6 +123,7 @@ impl MediaKind {
         match self {
             Self::Calls => [COMMON, CALL],
             Self::Callbacks => [COMMON, CALLBACK],
+            Self::Chats => [COMMON, CHAT],
             Self::Emails => [COMMON, EMAIL],
             Self::Messages => [COMMON, MESSAGE],
         }
@@ -125,7 +143,7 @@ impl MediaKind {
         match self {
             Self::Calls => [PARTICIPANT_FIELDS, CALL],
             Self::Messages => [PARTICIPANT_FIELDS, MESSAGE],
-            Self::Callbacks | Self::Emails => [PARTICIPANT_FIELDS, &[]],
+            Self::Callbacks | Self::Chats | Self::Emails => [PARTICIPANT_FIELDS, &[]],
         }
     }
 
@@ -186,12 +204,7 @@ pub fn media_view(conv: &Value, kind: MediaKind) -> Option<Value> {
     let mut out_parts = Vec::new();
     let mut other_media = Vec::new();
     for p in participants {
-        for other in [
-            MediaKind::Calls,
-            MediaKind::Callbacks,
-            MediaKind::Emails,
-            MediaKind::Messages,
-        ] {
+        for other in MediaKind::ALL {
             if other != kind && has_media(p, other) {
                 let uri = format!("/api/v2/conversations/{}/{id}", other.segment());
                 if !other_media.contains(&uri) {
@@ -337,5 +350,44 @@ mod tests {
         assert_eq!(v["participants"][1]["queue"]["name"], "Billing");
         assert_eq!(v["otherMediaUris"][0], "/api/v2/conversations/emails/c1");
         assert!(media_view(&conv, MediaKind::Messages).is_none());
+    }
+
+    #[test]
+    fn chat_view_is_a_chat_conversation() {
+        let conv = json!({
+            "id": "c2",
+            "participants": [
+                { "id": "p1", "purpose": "customer", "name": "Sam",
+                  "chats": [ { "id": "h1", "state": "connected", "roomId": "room-1", "avatarImageUrl": "https://example.com/a.png", "peerId": "h2" } ] },
+                { "id": "p2", "purpose": "agent", "userId": "u1", "name": "Jane",
+                  "chats": [ { "id": "h2", "state": "connected", "roomId": "room-1" } ],
+                  "calls": [ { "id": "k1", "state": "disconnected" } ] }
+            ]
+        });
+        let Some(v) = media_view(&conv, MediaKind::Chats) else {
+            panic!("no chat view")
+        };
+        assert_eq!(v["selfUri"], "/api/v2/conversations/chats/c2");
+        assert_eq!(v["participants"][0]["roomId"], "room-1");
+        assert_eq!(
+            v["participants"][0]["avatarImageUrl"],
+            "https://example.com/a.png"
+        );
+        assert_eq!(v["participants"][0]["peer"], "h2");
+        assert_eq!(v["participants"][1]["user"]["name"], "Jane");
+        assert_eq!(
+            v["otherMediaUris"],
+            json!(["/api/v2/conversations/calls/c2"])
+        );
+        assert!(v.get("recordingState").is_none(), "calls only");
+        // And the call view points back at the chat.
+        let call = media_view(&conv, MediaKind::Calls).expect("call view");
+        assert_eq!(
+            call["otherMediaUris"],
+            json!(["/api/v2/conversations/chats/c2"])
+        );
+        // A conversation with no chat has no chat view (the route answers 404).
+        let no_chat = json!({"id": "c3", "participants": [{"id": "p", "calls": [{"id": "k"}]}]});
+        assert!(media_view(&no_chat, MediaKind::Chats).is_none());
     }
 }

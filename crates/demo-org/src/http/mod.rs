@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `POST /oauth/token` | `{access_token, token_type, expires_in}` / RFC 6749 error | — |
 //! | `GET /api/v2/conversations/{id}` | `Conversation` | conversation:communication:view |
-//! | `GET /api/v2/conversations/{calls,callbacks,emails,messages}/{id}` | `CallConversation` & co. | none (as documented) |
+//! | `GET /api/v2/conversations/{calls,callbacks,chats,emails,messages}/{id}` | `CallConversation` & co. (`chats`: the older web chat) | none (as documented) |
 //! | `GET /api/v2/tokens/me` | simplified `TokenInfo` | — |
 //! | `GET /api/v2/analytics/conversations/{id}/details` | `AnalyticsConversationWithoutAttributes` | analytics:conversationDetail:view, analytics:agentConversationDetail:view |
 //! | `GET /api/v2/analytics/conversations/details?id=a,b` | `{conversations: [...]}` | same |
@@ -18,8 +18,9 @@
 //! | `GET /demo/clients`, `GET /demo/scenarios` | demo-only lists | — |
 //! | `GET/POST/DELETE /demo/faults`, `GET/POST /demo/clock` | demo-only fault injection, clock | — |
 //!
-//! Layers, outermost first: correlation id + `ErrorBody` rendering ([`correlation`]), fault
-//! injection ([`crate::faults`]), then per API route: bearer auth + rate limit ([`auth`]).
+//! Layers, outermost first: correlation id + `ErrorBody` rendering ([`correlation`]), on a socket
+//! the Host/Origin guard shared with the companion server ([`local_guard`]), fault injection
+//! ([`crate::faults`]), then per API route: bearer auth + rate limit ([`auth`]).
 
 pub mod analytics;
 pub mod auth;
@@ -28,6 +29,7 @@ pub mod correlation;
 pub mod demo;
 pub mod jobs;
 pub mod json;
+pub mod local_guard;
 pub mod media;
 pub mod oauth_token;
 pub mod retention;
@@ -40,12 +42,19 @@ use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use local_guard::HostPolicy;
 use state::AppState;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tokio::sync::oneshot;
 
-/// The whole demo org as an axum router (in-process tests call it directly).
+/// The whole demo org as an axum router (in-process tests call it directly; [`serve`] adds the
+/// Host/Origin guard a listening socket needs).
 pub fn router(state: AppState) -> Router {
+    build(state, None)
+}
+
+fn build(state: AppState, guard: Option<HostPolicy>) -> Router {
     let api = Router::new()
         .route(
             "/api/v2/conversations/{id}",
@@ -92,7 +101,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             auth::authenticate,
         ));
-    Router::new()
+    let routes = Router::new()
         .merge(api)
         .route("/oauth/token", post(oauth_token::token))
         .route("/demo/clients", get(demo::clients))
@@ -105,7 +114,15 @@ pub fn router(state: AppState) -> Router {
                 .delete(demo::faults_clear),
         )
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), inject_faults))
+        .layer(middleware::from_fn_with_state(state.clone(), inject_faults));
+    let routes = match guard {
+        Some(policy) => routes.layer(middleware::from_fn_with_state(
+            Arc::new(policy),
+            local_guard::guard,
+        )),
+        None => routes,
+    };
+    routes
         .layer(middleware::from_fn(correlation::correlate))
         .with_state(state)
 }
@@ -164,16 +181,20 @@ impl Drop for RunningDemo {
     }
 }
 
-/// Serve `state` on an already-bound listener until `shutdown` resolves.
+/// Serve `state` on an already-bound listener until `shutdown` resolves. Requests must name this
+/// server in `Host` (localhost, loopback, the bind address or one of `allowed_hosts`) and come
+/// from no other browser origin ([`local_guard`]).
 ///
 /// # Errors
 /// When the server fails (I/O on the listener).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
+    allowed_hosts: &[String],
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let policy = HostPolicy::new(listener.local_addr()?, allowed_hosts);
+    axum::serve(listener, build(state, Some(policy)))
         .with_graceful_shutdown(shutdown)
         .await
 }
@@ -188,7 +209,7 @@ pub async fn spawn_with_state(state: AppState) -> std::io::Result<RunningDemo> {
     let (tx, rx) = oneshot::channel::<()>();
     let app_state = state.clone();
     let task = tokio::spawn(async move {
-        if let Err(e) = serve(listener, app_state, async {
+        if let Err(e) = serve(listener, app_state, &[], async {
             let _ = rx.await;
         })
         .await

@@ -89,6 +89,14 @@ const ROUTES: &[Route] = &[
         &[],
         BodyKind::None,
     ),
+    // The older web chat (deprecated by Genesys, still present in orgs that use it).
+    route(
+        "conversation.chat",
+        Method::GET,
+        &[Lit("conversations"), Lit("chats"), CONV],
+        &[],
+        BodyKind::None,
+    ),
     route(
         "analytics.details.by_id",
         Method::GET,
@@ -453,6 +461,7 @@ mod tests {
             format!("/api/v2/conversations/callbacks/{ID}"),
             format!("/api/v2/conversations/emails/{ID}"),
             format!("/api/v2/conversations/messages/{ID}"),
+            format!("/api/v2/conversations/chats/{ID}"),
             format!("/api/v2/analytics/conversations/{ID}/details"),
             "/api/v2/analytics/conversations/details/jobs/availability".to_string(),
             "/api/v2/analytics/dataretention/settings".to_string(),
@@ -611,5 +620,30 @@ mod tests {
         }
         assert!(get("/api/v2/analytics/dataretention/settings/extra").is_err());
         assert!(get("/api/v2/analytics/dataretention").is_err());
+    }
+
+    #[test]
+    fn legacy_chat_is_read_only_with_a_uuid() {
+        let path = format!("/api/v2/conversations/chats/{ID}");
+        assert_eq!(get(&path).map(|a| a.route), Ok("conversation.chat"));
+        for m in [Method::PUT, Method::POST, Method::PATCH, Method::DELETE] {
+            assert!(
+                matches!(check(&m, &path, None), Err(LensError::NotAllowed { .. })),
+                "{m}"
+            );
+        }
+        assert!(matches!(
+            get("/api/v2/conversations/chats/not-a-uuid"),
+            Err(LensError::InvalidId { .. })
+        ));
+        // The list of the user's active chats is not a conversation read.
+        assert!(matches!(
+            get("/api/v2/conversations/chats"),
+            Err(LensError::NotAllowed { .. })
+        ));
+        assert!(matches!(
+            check(&Method::GET, &path, Some("expand=all")),
+            Err(LensError::QueryNotAllowed { .. })
+        ));
     }
 }

@@ -3,37 +3,65 @@
 
 use super::allow_list::{self, Allowed, BodyKind};
 use super::headers::{self, X_LENS_AUTH, X_LENS_RETRIED_AFTER_MS, X_LENS_RETRY_AFTER_SECS};
+use super::upstream::{MAX_RELAYED_BODY_BYTES, read_capped};
 use crate::error::LensError;
+use crate::extract::JsonObject;
 use crate::secret::Secret;
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::Response;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::time::Instant;
 
-/// Largest JSON body accepted for the query/job POSTs.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A 429 whose `Retry-After` is at most this long is waited out once; longer ones go to the app.
 pub const MAX_RETRY_WAIT: Duration = Duration::from_secs(2);
 
-/// `ANY /api/v2/{*rest}`.
-pub async fn proxy(State(state): State<AppState>, req: Request) -> Response {
-    match forward(&state, req).await {
-        Ok(resp) => resp,
-        Err(e) => e.into_response(),
+/// A browser request the proxy may forward: on the allow-list, with at most the browser's own
+/// bearer token, and a checked JSON object body where the route takes one.
+#[derive(Debug)]
+pub struct ProxyCall {
+    pub method: Method,
+    pub allowed: Allowed,
+    /// The user's own token (`Authorization: Bearer`), used instead of the server's.
+    pub user_token: Option<Secret>,
+    pub json: Option<Bytes>,
+}
+
+impl<S: Send + Sync> FromRequest<S> for ProxyCall {
+    type Rejection = LensError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, LensError> {
+        let allowed = allow_list::check(req.method(), req.uri().path(), req.uri().query())?;
+        let user_token = headers::browser_bearer(req.headers())?;
+        let method = req.method().clone();
+        let json = match allowed.body {
+            BodyKind::Json => Some(JsonObject::from_request(req, state).await?.0),
+            BodyKind::None => None,
+        };
+        Ok(ProxyCall {
+            method,
+            allowed,
+            user_token,
+            json,
+        })
     }
 }
 
-async fn forward(state: &AppState, req: Request) -> Result<Response, LensError> {
-    let (parts, body) = req.into_parts();
-    let allowed = allow_list::check(&parts.method, parts.uri.path(), parts.uri.query())?;
-    let user_token = headers::browser_bearer(&parts.headers)?;
-    let json = match allowed.body {
-        BodyKind::Json => Some(read_json_body(&parts.headers, body).await?),
-        BodyKind::None => None,
-    };
+/// `ANY /api/v2/{*rest}`: forwards with a bearer token and returns Genesys' status and body
+/// unchanged, plus the headers that teach.
+pub async fn proxy(
+    State(state): State<Arc<AppState>>,
+    call: ProxyCall,
+) -> Result<Response, LensError> {
+    let ProxyCall {
+        method,
+        allowed,
+        user_token,
+        json,
+    } = call;
     let up = &state.upstream;
     let mut token_time = Duration::ZERO;
     let mut upstream_time = Duration::ZERO;
@@ -48,7 +76,7 @@ async fn forward(state: &AppState, req: Request) -> Result<Response, LensError> 
         token_time += t0.elapsed();
 
         let t1 = Instant::now();
-        let resp = send(state, &parts.method, &allowed, &token, json.as_ref()).await?;
+        let resp = send(&state, &method, &allowed, &token, json.as_ref()).await?;
         let status = resp.status();
         if status == StatusCode::UNAUTHORIZED && user_token.is_none() && !retried_401 {
             // Our cached token was revoked or expired early: drop it and try once with a new one.
@@ -58,7 +86,7 @@ async fn forward(state: &AppState, req: Request) -> Result<Response, LensError> 
                 route = allowed.route,
                 "upstream 401 with the server token; refreshing once"
             );
-            up.tokens.invalidate(&token).await;
+            up.tokens.invalidate(&token);
             retried_401 = true;
             continue;
         }
@@ -79,10 +107,9 @@ async fn forward(state: &AppState, req: Request) -> Result<Response, LensError> 
         }
         let mut out_headers = HeaderMap::new();
         headers::copy_upstream(resp.headers(), &mut out_headers);
-        let body = resp
-            .bytes()
+        let body = read_capped(resp, MAX_RELAYED_BODY_BYTES)
             .await
-            .map_err(|e| super::upstream::transport_error(&e, up.timeout))?;
+            .map_err(|e| e.into_lens(up.timeout))?;
         upstream_time += t1.elapsed();
 
         tracing::info!(route = allowed.route, status = status.as_u16(), "proxied");
@@ -118,7 +145,7 @@ async fn forward(state: &AppState, req: Request) -> Result<Response, LensError> 
 
 async fn send(
     state: &AppState,
-    method: &axum::http::Method,
+    method: &Method,
     allowed: &Allowed,
     token: &Secret,
     json: Option<&Bytes>,
@@ -140,42 +167,4 @@ async fn send(
     rb.send()
         .await
         .map_err(|e| super::upstream::transport_error(&e, up.timeout))
-}
-
-/// Checks `Content-Type: application/json`, the size limit and that the body is a JSON object.
-/// The original bytes are forwarded, so Genesys sees exactly what the app sent.
-pub async fn read_json_body(headers: &HeaderMap, body: Body) -> Result<Bytes, LensError> {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"));
-    if !is_json {
-        return Err(LensError::UnsupportedMediaType);
-    }
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
-        return Err(LensError::BodyTooLarge {
-            limit: MAX_BODY_BYTES,
-        });
-    }
-    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| LensError::BodyTooLarge {
-            limit: MAX_BODY_BYTES,
-        })?;
-    match serde_json::from_slice::<serde_json::Value>(&bytes) {
-        Ok(v) if v.is_object() => Ok(bytes),
-        Ok(_) => Err(LensError::BadJson(
-            "expected an object like {\"interval\": ...}".into(),
-        )),
-        Err(e) => Err(LensError::BadJson(format!(
-            "line {} column {}",
-            e.line(),
-            e.column()
-        ))),
-    }
 }

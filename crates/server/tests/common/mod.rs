@@ -1,17 +1,25 @@
-//! Test helpers: start the server on 127.0.0.1:0 against an upstream, raw HTTP over TCP (so
-//! paths reach the server byte-for-byte, without a client normalising `..` or `%2e`), and a
-//! scriptable fake Genesys for faults the demo org can't produce on demand.
+//! Test helpers: the server's router called in-process ([`Lens`], `tower::ServiceExt::oneshot`),
+//! the server on 127.0.0.1:0 with raw HTTP over TCP for what needs a socket (forged `Host`,
+//! paths sent byte-for-byte without a client normalising `..` or `%2e`, connection limits), a
+//! scriptable fake Genesys, and a fault-injecting one for what a well-behaved upstream never does.
 
 #![allow(dead_code)]
 
 pub mod fake;
+pub mod faulty;
 
-use server::config::{Config, Credentials, Mode, RealUpstream};
+use axum::body::Body;
+use axum::http::Request;
+use server::config::{Config, Credentials, DemoKnobs, Mode, RealUpstream};
+use server::connections::ConnLimits;
 use server::secret::Secret;
+use server::state::AppState;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tower::ServiceExt as _;
 
 pub const CONV_ID: &str = "cdbfad55-6a1e-4d6f-9b3a-1f2e3d4c5b6a";
 
@@ -32,7 +40,98 @@ pub fn real_config(base: &str, client_id: &str, secret: &str, dist: PathBuf) -> 
                 client_secret: Secret::new(secret),
             },
         }),
+        connections: ConnLimits::default(),
         notes: vec![],
+    }
+}
+
+/// The embedded demo org configuration (no credentials).
+pub fn demo_config(dist: PathBuf) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        dist,
+        allowed_hosts: vec![],
+        allowed_origins: vec![],
+        upstream_timeout: Duration::from_secs(10),
+        mode: Mode::Demo(DemoKnobs::default()),
+        connections: ConnLimits::default(),
+        notes: vec![],
+    }
+}
+
+/// The server's router, called in-process: no socket, no port. Clones share one server.
+#[derive(Clone)]
+pub struct Lens {
+    pub app: axum::Router,
+    pub state: Arc<AppState>,
+    /// The embedded demo org (demo mode), kept running while any clone lives.
+    pub demo: Option<Arc<demo_org::RunningDemo>>,
+}
+
+impl Lens {
+    pub async fn new(config: Config) -> Lens {
+        let a = server::server::assemble(&config).await.expect("assemble");
+        Lens {
+            app: a.app,
+            state: a.state,
+            demo: a.demo.map(Arc::new),
+        }
+    }
+
+    /// A server against `base` with the fake's credentials.
+    pub async fn real(base: &str, secret: &str) -> Lens {
+        Lens::new(real_config(
+            base,
+            fake::CLIENT_ID,
+            secret,
+            temp_dist("lens"),
+        ))
+        .await
+    }
+
+    pub async fn get(&self, path: &str) -> RawResponse {
+        self.send("GET", path, &[], "").await
+    }
+
+    /// One request as a browser on `localhost` would send it (`Host` unless given).
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> RawResponse {
+        let mut req = Request::builder().method(method).uri(path);
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            req = req.header("host", "localhost");
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        if !body.is_empty() || method == "POST" {
+            req = req.header("content-length", body.len());
+        }
+        let req = req.body(Body::from(body.to_string())).expect("request");
+        let resp = self.app.clone().oneshot(req).await.expect("infallible");
+        let status = resp.status().as_u16();
+        let headers = resp
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).to_string(),
+                )
+            })
+            .collect();
+        let bytes = axum::body::to_bytes(resp.into_body(), 64 << 20)
+            .await
+            .expect("body");
+        RawResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).to_string(),
+        }
     }
 }
 
