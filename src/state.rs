@@ -21,7 +21,8 @@ pub struct AppState {
     pub theme: RwSignal<Theme>,
     /// In memory only: never written to storage.
     pub token: RwSignal<Option<UserToken>>,
-    pub recent: RwSignal<Vec<String>>,
+    /// Recent lookups: IDs and what each was (non-secret metadata only).
+    pub recent: RwSignal<Vec<recent::RecentLookup>>,
     /// `/api/health`; `None` while loading.
     pub health: RwSignal<Option<Result<Health, AppError>>, LocalStorage>,
     /// The demo org's scenarios, once asked for (see [`crate::demo_scenarios`]).
@@ -79,6 +80,14 @@ impl AppState {
         let next = recent::push(&self.recent.get_untracked(), id);
         storage_set(recent::STORAGE_KEY, &recent::encode(&next));
         self.recent.set(next);
+    }
+
+    /// Record what a remembered lookup was (media, start, first participant) once it answered.
+    pub fn describe_recent(&self, id: &str, about: recent::About) {
+        if let Some(next) = recent::describe(&self.recent.get_untracked(), id, about) {
+            storage_set(recent::STORAGE_KEY, &recent::encode(&next));
+            self.recent.set(next);
+        }
     }
 
     pub fn clear_recent(&self) {

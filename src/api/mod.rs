@@ -7,4 +7,4 @@ mod token;
 
 pub use exchange::{fetch_side, now_ms};
 pub use server::{Health, Scenario, health, scenarios};
-pub use token::UserToken;
+pub use token::{UserToken, demo_client_token};

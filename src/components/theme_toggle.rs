@@ -1,4 +1,5 @@
-//! Light/dark switch. The system preference is the default; a click is remembered.
+//! Light/dark switch (a toggle button "Dark theme", pressed when dark). The system preference
+//! is the default; a click is remembered.
 
 use leptos::prelude::*;
 
@@ -14,14 +15,15 @@ pub fn ThemeToggle() -> impl IntoView {
             type="button"
             class="btn btn-icon theme-toggle"
             aria-pressed=move || if is_dark() { "true" } else { "false" }
-            aria-label="Dark theme"
             title=move || if is_dark() { "Switch to light theme" } else { "Switch to dark theme" }
             on:click=move |_| state.toggle_theme()
         >
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9z"/>
             </svg>
-            <span class="theme-toggle-text">{move || if is_dark() { "Dark" } else { "Light" }}</span>
+            // A toggle button: its name stays "Dark theme" and `aria-pressed` says whether it is
+            // on. The visible text is that same name (no aria-label that could disagree with it).
+            <span class="theme-toggle-text">"Dark theme"</span>
         </button>
     }
 }

@@ -1,29 +1,124 @@
-//! Optional access token of the user's own (e.g. a limited demo client, or a real org token).
-//! Kept in memory only; sent per request as `Authorization: Bearer` and forwarded by the server.
+//! Optional access token of the user's own: one of the demo org's limited clients (one click, in
+//! demo mode) or any pasted token. Kept in memory only; sent per request as
+//! `Authorization: Bearer` and forwarded by the server. Changing it re-runs the open lookup
+//! (`src/pages/lens.rs` watches the token).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::api::UserToken;
+use crate::api::{UserToken, demo_client_token};
+use crate::components::source_link::SourceList;
+use crate::logic::demo_clients::{PERSONAS, Persona};
 use crate::state::app_state;
+
+/// Where a demo client's token request stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Fetch {
+    Idle,
+    Busy(&'static str),
+    Failed { client: &'static str, why: String },
+}
 
 #[component]
 pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
     let state = app_state();
     let (text, set_text) = signal(String::new());
+    let fetch = RwSignal::new(Fetch::Idle);
+    // Only the latest click may set the token (two quick clicks must not race).
+    let latest = StoredValue::new(0u64);
     let apply = move || {
+        fetch.set(Fetch::Idle);
         state.token.set(UserToken::parse(&text.get_untracked()));
         set_text.set(String::new());
+    };
+    let choose = move |p: &'static Persona| {
+        let n = latest.get_value() + 1;
+        latest.set_value(n);
+        if p.is_servers_own {
+            fetch.set(Fetch::Idle);
+            state.token.set(None);
+            return;
+        }
+        fetch.set(Fetch::Busy(p.client));
+        spawn_local(async move {
+            let got = demo_client_token(p.client).await;
+            if latest.try_get_value() != Some(n) {
+                return;
+            }
+            match got {
+                Ok(t) => {
+                    fetch.set(Fetch::Idle);
+                    state.token.set(Some(t));
+                }
+                Err(e) => fetch.set(Fetch::Failed {
+                    client: p.client,
+                    why: e.to_string(),
+                }),
+            }
+        });
+    };
+    let is_demo = move || {
+        state
+            .health
+            .with(|h| matches!(h, Some(Ok(h)) if h.is_demo()))
+    };
+    let in_use = move || {
+        state.token.with(|t| match t {
+            None if is_demo() => {
+                "Lookups use the server's own token (demo client lens-demo-full).".to_owned()
+            }
+            None => "No token of yours: lookups use the server's own token.".to_owned(),
+            Some(t) => match t.demo_client() {
+                Some(c) => format!("Lookups use a token of demo client {c}."),
+                None => "A token of yours is in use for lookups (the one you pasted).".to_owned(),
+            },
+        })
     };
     view! {
         <section id="token-drawer" class="drawer" aria-labelledby="token-drawer-title">
             <h2 id="token-drawer-title" class="drawer-title">"Use your own access token"</h2>
             <p class="muted">
                 "By default the companion server calls Genesys Cloud with its own client-credentials token. "
-                "Paste a token here to make both calls with yours instead — for example one from a client that lacks a permission, to see the 403 it causes. "
+                "Use another one to see what a client with fewer permissions sees — the 403 it causes and the permission it lacks. "
                 "The token stays in this tab's memory only: it is sent with each lookup as "
                 <code>"Authorization: Bearer …"</code>
-                ", forwarded by the server for that request, and never stored (not in localStorage, not on the server, not in logs). Reloading the page forgets it."
+                ", forwarded by the server for that request, and never stored (not in localStorage, not on the server, not in logs). Reloading the page forgets it. "
+                "Changing it looks the open conversation up again."
             </p>
+            <Show when=is_demo>
+                <fieldset class="personas">
+                    <legend class="personas-legend">"Try a demo client"</legend>
+                    <p class="muted small">
+                        "The demo org has four OAuth clients with different permissions. One click gets that client's token (the server signs in with its credentials) and looks the open conversation up again."
+                    </p>
+                    <ul class="persona-list">
+                        {PERSONAS.iter().map(|p| {
+                            let sees_id = format!("persona-{}-sees", p.client);
+                            let pressed = move || state.token.with(|t| match t {
+                                None => p.is_servers_own,
+                                Some(t) => t.demo_client() == Some(p.client),
+                            });
+                            view! {
+                                <li class="persona">
+                                    <button
+                                        type="button"
+                                        class="btn persona-btn"
+                                        aria-pressed=move || if pressed() { "true" } else { "false" }
+                                        aria-describedby=sees_id.clone()
+                                        disabled=move || fetch.with(|f| matches!(f, Fetch::Busy(_)))
+                                        on:click=move |_| choose(p)
+                                    >
+                                        {p.title}
+                                    </button>
+                                    <code class="persona-client">{p.client}</code>
+                                    <p id=sees_id class="persona-sees">{p.sees}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <SourceList sources=vec![lens::sources::CONVERSATIONS_GET, lens::sources::ANALYTICS_ENDPOINTS, lens::sources::ROLES_NOT_SCOPES]/>
+                </fieldset>
+            </Show>
             <form class="drawer-form" on:submit=move |ev| { ev.prevent_default(); apply(); }>
                 <label for="token-input">"Access token"</label>
                 <div class="row">
@@ -39,11 +134,22 @@ pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
                     <button type="submit" class="btn btn-primary">"Use token"</button>
                 </div>
             </form>
+            {move || match fetch.get() {
+                Fetch::Failed { client, why } => view! {
+                    <p class="drawer-error" role="alert">
+                        {format!("Could not get a token for {client}: {why} Try again, or paste a token above.")}
+                    </p>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
             <div class="row drawer-footer">
                 <span role="status">
-                    {move || if state.token.with(Option::is_some) { "A token of yours is in use for lookups." } else { "No token of yours: the server's own token is used." }}
+                    {move || match fetch.get() {
+                        Fetch::Busy(c) => format!("Getting a token for {c}…"),
+                        _ => in_use(),
+                    }}
                 </span>
-                <button type="button" class="btn" disabled=move || state.token.with(Option::is_none) on:click=move |_| state.token.set(None)>
+                <button type="button" class="btn" disabled=move || state.token.with(Option::is_none) on:click=move |_| { fetch.set(Fetch::Idle); state.token.set(None); }>
                     "Forget token"
                 </button>
                 <button type="button" class="btn" on:click=move |_| on_close.run(())>"Close"</button>

@@ -3,6 +3,7 @@
 
 pub mod counterparts;
 pub mod decode;
+pub mod demo_clients;
 pub mod ended;
 pub mod field_values;
 pub mod format;

@@ -13,6 +13,15 @@ pub fn lookup_href(id: &str, tab: Tab) -> String {
     }
 }
 
+/// Whether going to `next_id` adds a browser history entry or replaces the current one.
+///
+/// One entry per conversation: switching tabs (same ID) replaces the entry, so Back leaves the
+/// conversation instead of stepping back through every tab that was opened.
+#[must_use]
+pub fn replaces_history(current_id: Option<&str>, next_id: &str) -> bool {
+    current_id == Some(next_id)
+}
+
 /// Same-origin URL of the Conversations API call (through the companion server).
 #[must_use]
 pub fn conversation_api_path(id: &str) -> String {
@@ -45,5 +54,14 @@ mod tests {
             analytics_api_path(id),
             format!("/api/v2/analytics/conversations/{id}/details")
         );
+    }
+
+    #[test]
+    fn tab_switches_replace_and_new_conversations_push() {
+        let a = "cdbfad55-ef8f-47b0-b9a5-8877b63e6ea4";
+        let b = "11111111-2222-4333-8444-555555555555";
+        assert!(replaces_history(Some(a), a), "a tab switch replaces");
+        assert!(!replaces_history(Some(a), b), "another conversation pushes");
+        assert!(!replaces_history(None, a), "the first lookup pushes");
     }
 }

@@ -13,7 +13,8 @@ use crate::components::recent_list::RecentList;
 use crate::components::scenario_picker::ScenarioPicker;
 use crate::components::source_link::SourceList;
 use crate::components::tab_bar::TabBar;
-use crate::logic::route::lookup_href;
+use crate::logic::recent;
+use crate::logic::route::{lookup_href, replaces_history};
 use crate::logic::side::Side;
 use crate::logic::tab::Tab;
 use crate::state::{Lookup, SideState, app_state};
@@ -39,36 +40,58 @@ pub fn LensPage() -> impl IntoView {
     let tab = Memo::new(move |_| Tab::from_slug(query.with(|q| q.get("tab")).as_deref()));
 
     let lookup = Lookup::new();
-    Effect::new(move |_| match valid_id.get() {
-        Some(id) => {
-            lookup.start(&id, state.token.get_untracked());
-            state.remember(&id);
+    // A new ID, or a new token (a demo client chosen, a token pasted or forgotten in the drawer),
+    // runs the lookup again: the panels always show what *this* token sees.
+    Effect::new(move |_| {
+        let token = state.token.get();
+        match valid_id.get() {
+            Some(id) => {
+                lookup.start(&id, token);
+                state.remember(&id);
+            }
+            None => lookup.cancel(),
         }
-        None => lookup.cancel(),
+    });
+    // Once an API answers, the recent list learns what the conversation was.
+    Effect::new(move |_| {
+        let Some(id) = valid_id.get() else { return };
+        let conv = lookup.conversations.get();
+        let ana = lookup.analytics.get();
+        let about = recent::about(
+            &id,
+            conv.exchange().and_then(|e| e.conversation()),
+            ana.exchange().and_then(|e| e.analytics()),
+        );
+        if let Some(about) = about {
+            state.describe_recent(&id, about);
+        }
     });
     on_cleanup(move || lookup.cancel());
 
-    let nav = navigate.clone();
+    // One history entry per conversation: a tab switch replaces it, another ID pushes one.
+    let go = move |id: &str, t: Tab| {
+        let replace = replaces_history(valid_id.get_untracked().as_deref(), id);
+        navigate(
+            &lookup_href(id, t),
+            NavigateOptions {
+                replace,
+                scroll: !replace,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let go_tab = go.clone();
     let on_lookup = Callback::new(move |id: ConversationId| {
         if valid_id.get_untracked().as_deref() == Some(id.as_str()) {
             // Same ID again: refresh in place (a live conversation changes between lookups).
             lookup.start(id.as_str(), state.token.get_untracked());
         } else {
-            nav(
-                &lookup_href(id.as_str(), tab.get_untracked()),
-                NavigateOptions::default(),
-            );
+            go(id.as_str(), tab.get_untracked());
         }
     });
     let on_tab = Callback::new(move |t: Tab| {
         if let Some(id) = valid_id.get_untracked() {
-            navigate(
-                &lookup_href(&id, t),
-                NavigateOptions {
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            );
+            go_tab(&id, t);
         }
     });
 

@@ -207,7 +207,7 @@ test("theme toggle switches and is remembered", async ({ page }) => {
   await expect(html).toHaveAttribute("data-theme", after);
 });
 
-test("recent lookups keep IDs only and can be cleared", async ({ page, request }) => {
+test("recent lookups keep no secrets and can be cleared", async ({ page, request }) => {
   const scenario = endedScenario(await demoScenarios(request));
   const lens = new LensPage(page);
   await lens.goto();
@@ -217,7 +217,7 @@ test("recent lookups keep IDs only and can be cleared", async ({ page, request }
   const recent = page.getByRole("region", { name: "Recent lookups" });
   await expect(recent.getByRole("link", { name: scenario.conversationId })).toBeVisible();
   const stored = await page.evaluate(() => window.localStorage.getItem("conversation-lens.recent"));
-  expect(JSON.parse(stored ?? "[]")).toEqual([scenario.conversationId]);
+  expect(JSON.parse(stored ?? "[]").map((r: { id: string }) => r.id)).toEqual([scenario.conversationId]);
   await recent.getByRole("button", { name: "Clear recent lookups" }).click();
   await expect(recent).toHaveCount(0);
 });
