@@ -6,9 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use demo_org::clients::DEMO_CLIENTS;
 use http_body_util::BodyExt;
-use server::config::{Config, DemoKnobs, Mode};
 use server::security::HostPolicy;
-use std::time::Duration;
 use tower::ServiceExt;
 
 mod common;
@@ -20,15 +18,7 @@ struct Demo {
 
 impl Demo {
     async fn start() -> Demo {
-        let cfg = Config {
-            listen: "127.0.0.1:0".parse().expect("addr"),
-            dist: common::temp_dist("demo-token"),
-            allowed_hosts: vec![],
-            allowed_origins: vec![],
-            upstream_timeout: Duration::from_secs(10),
-            mode: Mode::Demo(DemoKnobs::default()),
-            notes: vec![],
-        };
+        let cfg = common::demo_config(common::temp_dist("demo-token"));
         let running = server::start(cfg).await.expect("start");
         let host = format!("127.0.0.1:{}", running.addr.port());
         Demo { running, host }
