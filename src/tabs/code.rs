@@ -91,7 +91,7 @@ fn HostLine(choice: HostChoice, set_picked: WriteSignal<Option<Region>>) -> impl
                     <select aria-label="Region for the snippets"
                         on:change=move |ev| set_picked.set(region::find(&event_target_value(&ev)).copied())>
                         {region::REGIONS.iter().map(|r| view! {
-                            <option value=r.key selected=r.key == current>{format!("{} — api.{}", r.key, r.domain)}</option>
+                            <option value=r.key selected={r.key == current}>{format!("{} — api.{}", r.key, r.domain)}</option>
                         }).collect_view()}
                     </select>
                 </label>

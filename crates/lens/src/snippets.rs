@@ -471,7 +471,7 @@ pub fn language_notes(lang: Lang, ctx: &SnippetContext) -> Vec<Claim> {
             not_implicit,
         ],
         Lang::Cli => vec![Claim::new(
-            "`gc` keeps its own login profile (a client-credentials OAuth client) and retries 429s itself: 5–60 s apart, up to 20 times.",
+            "`gc` logs in with the profile `gc profiles new` creates (an OAuth client's id and secret, or a browser login when you need user context) and retries 429s itself: 5–60 s apart, up to 20 times.",
             sources::CLI_COMMANDS,
         )],
     }
