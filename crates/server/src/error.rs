@@ -59,6 +59,10 @@ pub enum LensError {
     DemoOnly(String),
     #[error("unknown demo client {given:?}; use one of: {valid}")]
     DemoUnknownClient { given: String, valid: String },
+    #[error(
+        "{0:?} is not a demo scenario id; use an id from GET /api/demo/scenarios, like inbound-answered"
+    )]
+    BadScenarioId(String),
 }
 
 impl LensError {
@@ -66,7 +70,7 @@ impl LensError {
         use LensError::*;
         match self {
             NotAllowed { .. } | DemoOnly(_) => StatusCode::NOT_FOUND,
-            DemoUnknownClient { .. } => StatusCode::BAD_REQUEST,
+            DemoUnknownClient { .. } | BadScenarioId(_) => StatusCode::BAD_REQUEST,
             PathRejected
             | InvalidId { .. }
             | QueryNotAllowed { .. }
@@ -107,6 +111,7 @@ impl LensError {
             UpstreamTimeout { .. } => "lens.upstream.timeout",
             DemoOnly(_) => "lens.demo.only",
             DemoUnknownClient { .. } => "lens.demo.unknown.client",
+            BadScenarioId(_) => "lens.demo.bad.scenario.id",
         }
     }
 }
