@@ -20,4 +20,11 @@ pub enum AppError {
     /// A companion-server endpoint answered with a non-2xx status.
     #[error("{url} answered HTTP {status}.")]
     Status { url: String, status: u16 },
+    /// A companion-server endpoint refused with its JSON error `message`.
+    #[error("{url} answered HTTP {status}: {message}")]
+    Refused {
+        url: String,
+        status: u16,
+        message: String,
+    },
 }

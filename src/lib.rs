@@ -23,8 +23,9 @@ use leptos_router::path;
 
 /// The whole app: theme + settings context, then the router.
 ///
-/// Routes: `/` (input, scenarios, recent lookups) and `/c/:id?tab=…` (a lookup; the ID and the
-/// open tab live in the URL so links are shareable and back/forward work).
+/// Routes: `/` (input, the "Which API when" table, scenarios, recent lookups), `/c/:id?tab=…` (a
+/// lookup; the ID and the open tab live in the URL so links are shareable and back/forward work)
+/// and `/lab` (the Query lab without a conversation id).
 #[component]
 pub fn App() -> impl IntoView {
     state::provide_app_state();
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=pages::lens::LensPage/>
                     <Route path=path!("/c/:id") view=pages::lens::LensPage/>
+                    <Route path=path!("/lab") view=pages::lab::LabPage/>
                     <Route path=path!("/bench/render") view=pages::bench::BenchPage/>
                 </Routes>
             </main>

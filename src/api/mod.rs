@@ -6,5 +6,7 @@ mod server;
 mod token;
 
 pub use exchange::{fetch_side, now_ms};
-pub use server::{Health, Scenario, health, scenarios};
+pub use server::{
+    Health, Scenario, ScenarioPhase, ScenarioRun, StartedRun, health, scenarios, start_scenario,
+};
 pub use token::{UserToken, demo_client_token};

@@ -1,4 +1,5 @@
-//! The companion server's own endpoints: health (demo or real org) and the demo scenarios.
+//! The companion server's own endpoints: health (demo or real org), the demo scenarios and
+//! starting one again live.
 
 use gloo_net::http::Request;
 use serde::Deserialize;
@@ -36,8 +37,9 @@ pub struct Scenario {
     pub title: String,
     #[serde(default)]
     pub teaches: String,
+    /// Where the built-in conversation's story is now.
     #[serde(default)]
-    pub phase: String,
+    pub phase: ScenarioPhase,
     #[serde(default)]
     pub media_type: String,
     #[serde(default)]
@@ -45,6 +47,74 @@ pub struct Scenario {
     /// ISO-8601; empty from an older server.
     #[serde(default)]
     pub conversation_start: String,
+    /// Runs of this scenario started on demand ("Watch it live"), newest first.
+    #[serde(default)]
+    pub runs: Vec<ScenarioRun>,
+}
+
+/// `phase` of a scenario or run: where its story is at the moment.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct ScenarioPhase {
+    /// Stable key: `not-started`, `live`, `wrap-up`, `analytics-catching-up`, `ended`, …
+    #[serde(default)]
+    pub name: String,
+    /// "in IVR", "on hold", "ended; analytics catching up", …
+    #[serde(default)]
+    pub label: String,
+    /// When this phase ends by itself (ISO-8601).
+    #[serde(default)]
+    pub until: Option<String>,
+}
+
+/// A run of a scenario started on demand.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioRun {
+    pub conversation_id: String,
+    #[serde(default)]
+    pub start_time: String,
+    #[serde(default)]
+    pub phase: ScenarioPhase,
+}
+
+/// `201` of `POST /api/demo/scenarios/{id}/start`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StartedRun {
+    pub conversation_id: String,
+    #[serde(default)]
+    pub start_time: String,
+}
+
+/// Start demo scenario `scenario_id` again, live from now, as a new conversation.
+///
+/// # Errors
+/// When the server is unreachable or refuses (unknown scenario, real mode: its JSON `message`).
+pub async fn start_scenario(scenario_id: &str) -> Result<StartedRun, AppError> {
+    let url = format!("/api/demo/scenarios/{scenario_id}/start");
+    let resp = Request::post(&url)
+        .send()
+        .await
+        .map_err(|e| AppError::Network(e.to_string()))?;
+    let text = resp
+        .text()
+        .await
+        .map_err(|e| AppError::Body(e.to_string()))?;
+    if !resp.ok() {
+        let message = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v["message"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        return Err(AppError::Refused {
+            url,
+            status: resp.status(),
+            message,
+        });
+    }
+    serde_json::from_str(&text).map_err(|e| AppError::Decode {
+        url,
+        detail: e.to_string(),
+    })
 }
 
 /// # Errors

@@ -4,6 +4,7 @@ pub mod api_panel;
 pub mod claim;
 pub mod copy_button;
 pub mod footer;
+pub mod guide_table;
 pub mod header;
 pub mod json_tree;
 pub mod lookup_form;

@@ -4,10 +4,12 @@
 use lens::conversation_id::{self, ConversationId};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::api_panel::ApiPanel;
 use crate::components::claim::ClaimView;
+use crate::components::guide_table::{GuideTable, LAB_HREF};
 use crate::components::lookup_form::LookupForm;
 use crate::components::recent_list::RecentList;
 use crate::components::scenario_picker::ScenarioPicker;
@@ -232,7 +234,12 @@ fn Intro() -> impl IntoView {
                 " "
                 <SourceList sources=vec![lens::sources::CONVERSATION_MODEL, lens::sources::ANALYTICS_MODEL, lens::sources::ANALYTICS_NEAR_REAL_TIME]/>
             </p>
+            <p class="intro-actions">
+                <A href=LAB_HREF attr:class="btn">"Open the Query lab"</A>
+                <span class="muted small">" Find conversations by time and filters — no conversation ID needed."</span>
+            </p>
         </section>
+        <GuideTable/>
         <div class="intro-grid">
             <ScenarioPicker/>
             <RecentList/>

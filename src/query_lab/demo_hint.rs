@@ -23,7 +23,7 @@ pub fn DemoStartHint(
     });
     // Asked only for an undated conversation; start times never change, so a list the picker
     // already loaded will do.
-    let scenarios = demo_scenarios(false, move || undated.get());
+    let scenarios = demo_scenarios(move || undated.get());
     let start = Memo::new(move |_| {
         let id = ctx.id.get();
         scenarios.with(|l| {

@@ -151,7 +151,11 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
             <p class="muted small">
                 "The by-id GET needs no interval. The details query "
                 <code>"POST /api/v2/analytics/conversations/details/query"</code>
-                " does: here it is, built for this conversation. Edit it, watch the body change, run it. "
+                {move || if ctx.id.with(String::is_empty) {
+                    " does: here is one for today, with no filter yet. Add filters, watch the body change, run it. "
+                } else {
+                    " does: here it is, built for this conversation. Edit it, watch the body change, run it. "
+                }}
                 <SourceLink source=lens::query_lab::sources::BY_ID_NO_INTERVAL/> " "
                 <SourceLink source=lens::query_lab::sources::QUERY_INTERVAL_DOC/>
             </p>

@@ -49,6 +49,10 @@ pub fn WhyEmpty(
             return None;
         };
         let id = ctx.id.get();
+        // The lab without a conversation (`/lab`): there is no "it" to look for.
+        if id.is_empty() {
+            return None;
+        }
         let outcome = if answer.ok() {
             let resp = run.with(RunState::response).unwrap_or_default();
             let contains = resp

@@ -1,7 +1,7 @@
 //! The demo org: a simulated Genesys Cloud organization that the official SDKs, the `gc` CLI and
 //! curl cannot tell from the real thing for the endpoints Conversation Lens teaches.
 //!
-//! * Domain (no HTTP): [`clock`], [`scenarios`], [`synthetic`], [`org`] — conversations that evolve
+//! * Domain (no HTTP): [`clock`], [`scenarios`], [`runs`], [`synthetic`], [`org`] — conversations that evolve
 //!   on a clock and their real-time (`Conversation`) and analytics (`AnalyticsConversation`) views.
 //! * HTTP: [`http`] — OAuth, the Conversations and Analytics endpoints, errors, rate limits, jobs;
 //!   [`query`] is the analytics query engine, [`jobs`] the async jobs.
@@ -13,6 +13,7 @@ pub mod config;
 pub mod ids;
 pub mod org;
 pub mod realtime;
+pub mod runs;
 pub mod scenarios;
 pub mod synthetic;
 pub mod timeline;

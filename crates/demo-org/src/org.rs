@@ -17,6 +17,9 @@
 //! }
 //! pub fn without_attributes(c: AnalyticsConversation) -> AnalyticsConversationWithoutAttributes;
 //! ```
+//! Runs: [`Org::start_run`] plays a named scenario again from `now` under fresh ids (see
+//! [`crate::runs`]); every lookup and query below sees the kept runs like the named scenarios.
+//!
 //! Extras: [`Org::with_clock`] (share one [`Clock`] with the HTTP layer), [`Org::clock`] /
 //! [`Org::now`] / [`Org::origin`], [`Org::timing`] (lags + retention), [`Org::scenario`] (by slug
 //! or conversation id), [`Org::all_scenarios`], [`Org::conversation`] (the timeline behind an
@@ -32,6 +35,7 @@ use crate::DemoConfig;
 use crate::analytics::{Lags, analytics_view, to_chrono};
 use crate::clock::Clock;
 use crate::realtime::realtime_view;
+use crate::runs::{Runs, StartedRun};
 use crate::scenarios::{self, Scenario, ScenarioInfo};
 use crate::synthetic::Synthetic;
 use crate::timeline::Conv;
@@ -91,6 +95,8 @@ pub struct Org {
     timing: Timing,
     scenarios: Vec<Scenario>,
     by_id: HashMap<String, usize>,
+    /// Scenarios started again on demand (newest [`crate::runs::MAX_RUNS`] kept).
+    runs: Runs,
     synthetic: Synthetic,
 }
 
@@ -113,11 +119,13 @@ impl Org {
             .map(|(i, s)| (s.conv.id.clone(), i))
             .collect();
         let synthetic = Synthetic::new(cfg.seed, cfg.synthetic_conversations, origin);
+        let runs = Runs::new(origin.timestamp_millis().to_string());
         Self {
             clock,
             timing,
             scenarios,
             by_id,
+            runs,
             synthetic,
         }
     }
@@ -158,10 +166,7 @@ impl Org {
     /// The timeline behind a conversation id (scenario or synthetic), materialised on demand.
     #[must_use]
     pub fn conversation(&self, id: &str) -> Option<Conv> {
-        match self.by_id.get(id) {
-            Some(i) => self.scenarios.get(*i).map(|s| s.conv.clone()),
-            None => self.synthetic.get(id),
-        }
+        self.with_conv(id, Conv::clone)
     }
 
     /// `GET /api/v2/conversations/{id}` body at `now`; `None` = 404 (unknown, not started, purged).
@@ -179,10 +184,24 @@ impl Org {
     }
 
     fn with_conv<T>(&self, id: &str, f: impl FnOnce(&Conv) -> T) -> Option<T> {
-        match self.by_id.get(id).and_then(|i| self.scenarios.get(*i)) {
-            Some(s) => Some(f(&s.conv)),
-            None => self.synthetic.get(id).map(|c| f(&c)),
+        if let Some(s) = self.by_id.get(id).and_then(|i| self.scenarios.get(*i)) {
+            return Some(f(&s.conv));
         }
+        if let Some(run) = self.runs.get(id) {
+            return Some(f(&run.conv));
+        }
+        self.synthetic.get(id).map(|c| f(&c))
+    }
+
+    /// Start the named scenario `scenario_id` again at `now` (fresh ids, same story); `None`
+    /// when there is no such scenario.
+    pub fn start_run(&self, scenario_id: &str, now: DateTime<Utc>) -> Option<StartedRun> {
+        let scenario = self.scenarios.iter().find(|s| s.id == scenario_id)?;
+        let run = self.runs.start(scenario, now);
+        Some(StartedRun {
+            conversation_id: run.conv.id.clone(),
+            start_time: model::time::to_wire(&run.conv.start()),
+        })
     }
 
     /// Analytics records of conversations whose start is in `[from, to)` and visible at `now`,
@@ -216,21 +235,25 @@ impl Org {
         self.merged(named, synth, now)
     }
 
-    fn named_where(&self, keep: impl Fn(&Conv) -> bool) -> Vec<&Conv> {
-        let mut named: Vec<&Conv> = self
+    /// Named scenarios and kept runs for which `keep` holds, in start order.
+    fn named_where(&self, keep: impl Fn(&Conv) -> bool) -> Vec<Conv> {
+        let runs = self.runs.all();
+        let mut named: Vec<Conv> = self
             .scenarios
             .iter()
             .map(|s| &s.conv)
+            .chain(runs.iter().map(|r| &r.conv))
             .filter(|c| keep(c))
+            .cloned()
             .collect();
-        named.sort_by_key(|c| c.start());
+        named.sort_by_key(Conv::start);
         named
     }
 
     /// Merge named and synthetic timelines by start and view them through analytics at `now`.
     fn merged<'a>(
         &'a self,
-        named: Vec<&'a Conv>,
+        named: Vec<Conv>,
         synth: impl Iterator<Item = Conv> + 'a,
         now: DateTime<Utc>,
     ) -> impl Iterator<Item = AnalyticsConversation> + 'a {
@@ -245,7 +268,7 @@ impl Org {
                 (None, None) => return None,
             };
             Some(if take_named {
-                named.next().cloned()
+                named.next()
             } else {
                 synth.next()
             })
@@ -257,9 +280,19 @@ impl Org {
     /// The scenario list for `GET /demo/scenarios` at `now`.
     #[must_use]
     pub fn scenarios(&self, now: DateTime<Utc>) -> Vec<ScenarioInfo> {
+        let runs = self.runs.all();
         self.scenarios
             .iter()
-            .map(|s| s.info(now, &self.timing))
+            .map(|s| {
+                let mut info = s.info(now, &self.timing);
+                info.runs = runs
+                    .iter()
+                    .rev()
+                    .filter(|r| r.scenario_id == s.id)
+                    .map(|r| r.info(now, &self.timing))
+                    .collect();
+                info
+            })
             .collect()
     }
 
@@ -277,13 +310,12 @@ impl Org {
         &self.scenarios
     }
 
-    /// Ids of the named scenarios readable on the Conversations API at `now`.
+    /// Ids of the named scenarios and kept runs readable on the Conversations API at `now`.
     #[must_use]
     pub fn realtime_ids(&self, now: DateTime<Utc>) -> Vec<String> {
-        self.scenarios
-            .iter()
-            .filter(|s| realtime_view(&s.conv, now, self.timing.retention).is_some())
-            .map(|s| s.conv.id.clone())
+        self.named_where(|c| realtime_view(c, now, self.timing.retention).is_some())
+            .into_iter()
+            .map(|c| c.id)
             .collect()
     }
 

@@ -43,6 +43,16 @@ pub trait OrgView: Send + Sync + 'static {
 
     /// `GET /demo/scenarios` body at `now`.
     fn scenarios(&self, now: DateTime<Utc>) -> serde_json::Value;
+
+    /// `POST /demo/scenarios/{id}/start`: start the scenario again at `now` under fresh ids;
+    /// `None` = no such scenario (404). Hand-made test orgs have no scenarios to start.
+    fn start_run(
+        &self,
+        _scenario_id: &str,
+        _now: DateTime<Utc>,
+    ) -> Option<crate::runs::StartedRun> {
+        None
+    }
 }
 
 impl OrgView for crate::org::Org {
@@ -74,5 +84,9 @@ impl OrgView for crate::org::Org {
 
     fn scenarios(&self, now: DateTime<Utc>) -> serde_json::Value {
         serde_json::to_value(Self::scenarios(self, now)).unwrap_or_else(|_| serde_json::json!([]))
+    }
+
+    fn start_run(&self, scenario_id: &str, now: DateTime<Utc>) -> Option<crate::runs::StartedRun> {
+        Self::start_run(self, scenario_id, now)
     }
 }

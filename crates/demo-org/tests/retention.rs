@@ -134,7 +134,7 @@ async fn a_conversation_past_retention_is_gone_from_every_analytics_endpoint() {
         "older than the cutoff: {start}"
     );
     assert!(
-        s["phase"]
+        s["phase"]["label"]
             .as_str()
             .is_some_and(|p| p.contains("past analytics retention")),
         "{s}"

@@ -131,7 +131,7 @@ fn start_up_mixes_live_and_ended_stories() {
     let phase = |slug: &str| {
         list.iter()
             .find(|s| s.id == slug)
-            .map(|s| s.phase.clone())
+            .map(|s| s.phase.label)
             .unwrap_or_default()
     };
     assert_eq!(phase("hold-resume"), "on hold");
@@ -501,15 +501,24 @@ fn phases_and_live_flags_follow_the_story() {
         let (start, end) = (s.conv.start(), s.conv.end());
         let last = s.conv.acw_end() + Duration::hours(1);
         let mut at = start - Duration::minutes(1);
-        let mut seen = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         while at <= last {
             let info = s.info(at, org.timing());
             assert!(
-                known.contains(&info.phase.as_str()),
+                known.contains(&info.phase.label),
                 "{}: unknown phase {:?}",
                 s.id,
                 info.phase
             );
+            // `until` is when this phase ends: always ahead, and the phase differs from then on
+            // in name or label only at or after it.
+            if let Some(until) = info.phase.until.as_deref() {
+                assert!(
+                    model::time::from_wire(until).is_ok_and(|u| u > at),
+                    "{} at {at}: until {until} is not ahead",
+                    s.id
+                );
+            }
             assert_eq!(
                 info.live,
                 at >= start && at < end,
@@ -524,13 +533,13 @@ fn phases_and_live_flags_follow_the_story() {
                     s.id
                 );
             }
-            if seen.last() != Some(&info.phase) {
-                seen.push(info.phase.clone());
+            if seen.last() != Some(&info.phase.label) {
+                seen.push(info.phase.label);
             }
             at += Duration::seconds(3);
         }
         assert_eq!(
-            seen.first().map(String::as_str),
+            seen.first().copied(),
             Some("not started yet"),
             "{}: {seen:?}",
             s.id
@@ -542,12 +551,12 @@ fn phases_and_live_flags_follow_the_story() {
         );
         if s.conv.sessions().any(|x| x.wrap.is_some()) {
             assert!(
-                seen.iter().any(|p| p == "wrap-up"),
+                seen.contains(&"wrap-up"),
                 "{}: no wrap-up phase in {seen:?}",
                 s.id
             );
             assert!(
-                seen.iter().any(|p| p == "ended; analytics catching up"),
+                seen.contains(&"ended; analytics catching up"),
                 "{}: {seen:?}",
                 s.id
             );

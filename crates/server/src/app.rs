@@ -35,6 +35,10 @@ pub fn router(state: Arc<AppState>, policy: HostPolicy) -> Router {
         .route("/api/demo/scenarios", get(demo::scenarios))
         .route("/api/demo/clients", get(demo::clients))
         .route("/api/demo/token", post(demo::token))
+        .route(
+            "/api/demo/scenarios/{scenario_id}/start",
+            post(demo::start_run),
+        )
         .route("/api/v2/{*rest}", any(proxy::proxy))
         .route("/api/{*rest}", any(api_not_allowed))
         .route("/api", any(api_not_allowed))

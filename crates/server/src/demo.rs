@@ -1,6 +1,7 @@
 //! The embedded demo org: started on an ephemeral loopback port and then used exactly like a
 //! Genesys region (token exchange over HTTP with a demo client's credentials), so demo and real
-//! mode share one code path. Also the two demo-only browser endpoints.
+//! mode share one code path. Also the demo-only browser endpoints (scenario list, clients,
+//! limited-client tokens, starting a scenario again live).
 
 use crate::config::{Credentials, DemoKnobs, RealUpstream};
 use crate::error::LensError;
@@ -9,9 +10,9 @@ use crate::proxy::upstream::{MAX_RELAYED_BODY_BYTES, read_capped};
 use crate::secret::Secret;
 use crate::state::AppState;
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
 /// Starts the demo org and returns it with the upstream settings pointing at it.
@@ -113,6 +114,35 @@ pub async fn token(
         .await
         .map_err(|e| e.into_lens(up.timeout))?;
     Ok(json_response(status, Body::from(bytes)))
+}
+
+/// `POST /api/demo/scenarios/{scenarioId}/start` → demo org `POST /demo/scenarios/{id}/start`:
+/// the scenario again, live from now, as a new conversation (`201 {conversationId, startTime}`,
+/// or the demo org's 404 for an unknown scenario). Demo mode only; the Origin guard in
+/// `security.rs` already refuses it cross-origin, like every POST.
+pub async fn start_run(
+    State(state): State<Arc<AppState>>,
+    _demo: DemoMode,
+    Path(scenario_id): Path<String>,
+) -> Result<Response, LensError> {
+    let is_slug = !scenario_id.is_empty()
+        && scenario_id.len() <= 64
+        && scenario_id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !is_slug {
+        return Err(LensError::BadScenarioId(crate::error::clip(&scenario_id)));
+    }
+    let up = &state.upstream;
+    let url = format!("{}/demo/scenarios/{scenario_id}/start", up.api_base);
+    let transport = |e: reqwest::Error| crate::proxy::upstream::transport_error(&e, up.timeout);
+    let resp = up.http.post(url).send().await.map_err(transport)?;
+    let status = resp.status();
+    let bytes = read_capped(resp, MAX_RELAYED_BODY_BYTES)
+        .await
+        .map_err(|e| e.into_lens(up.timeout))?;
+    let json = HeaderValue::from_static("application/json");
+    Ok((status, [(header::CONTENT_TYPE, json)], bytes).into_response())
 }
 
 async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Result<Response, LensError> {

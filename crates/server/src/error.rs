@@ -71,6 +71,10 @@ pub enum LensError {
     DemoOnly(String),
     #[error("unknown demo client {given:?}; use one of: {valid}")]
     DemoUnknownClient { given: String, valid: String },
+    #[error(
+        "{0:?} is not a demo scenario id; use an id from GET /api/demo/scenarios, like inbound-answered"
+    )]
+    BadScenarioId(String),
 }
 
 impl LensError {
@@ -78,7 +82,7 @@ impl LensError {
         use LensError::*;
         match self {
             NotAllowed { .. } | DemoOnly(_) => StatusCode::NOT_FOUND,
-            DemoUnknownClient { .. } => StatusCode::BAD_REQUEST,
+            DemoUnknownClient { .. } | BadScenarioId(_) => StatusCode::BAD_REQUEST,
             PathRejected
             | InvalidId { .. }
             | QueryNotAllowed { .. }
@@ -127,6 +131,7 @@ impl LensError {
             Internal => "lens.internal",
             DemoOnly(_) => "lens.demo.only",
             DemoUnknownClient { .. } => "lens.demo.unknown.client",
+            BadScenarioId(_) => "lens.demo.bad.scenario.id",
         }
     }
 }

@@ -6,11 +6,21 @@ export interface DemoScenario {
   conversationId: string;
   title: string;
   teaches: string;
-  phase: string;
+  /** Where the built-in conversation's story is now. */
+  phase: DemoPhase;
   mediaType: string;
   live: boolean;
   /** ISO-8601 start (lets a test date a conversation neither API still returns). */
   conversationStart: string;
+  /** Runs started with "Watch it live" (POST /api/demo/scenarios/{id}/start), newest first. */
+  runs: { scenarioId: string; conversationId: string; startTime: string; phase: DemoPhase }[];
+}
+
+/** `phase` of a scenario or run: stable `name` (`live`, `ended`, …), `label`, `until` (ISO). */
+export interface DemoPhase {
+  name: string;
+  label: string;
+  until?: string;
 }
 
 /**

@@ -5,8 +5,9 @@ use super::state::AppState;
 use crate::clients::DEMO_CLIENTS;
 use crate::errors::ApiError;
 use crate::faults::FaultPlan;
+use crate::runs::StartedRun;
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -15,9 +16,24 @@ pub async fn clients() -> Json<serde_json::Value> {
     Json(serde_json::to_value(DEMO_CLIENTS).unwrap_or_default())
 }
 
-/// `GET /demo/scenarios`: `[{id, conversationId, title, teaches, phase, mediaType, live}]` now.
+/// `GET /demo/scenarios`: `[{id, conversationId, title, teaches, phase: {name, label, until},
+/// mediaType, live, conversationStart, runs: [{scenarioId, conversationId, startTime, phase}]}]`
+/// now.
 pub async fn scenarios(State(state): State<AppState>) -> Json<serde_json::Value> {
     Json(state.org.scenarios(state.now()))
+}
+
+/// `POST /demo/scenarios/{scenarioId}/start`: the scenario again, live from the demo clock's
+/// now, as a new conversation: `201 {conversationId, startTime}`; unknown scenario → 404.
+pub async fn start_run(
+    State(state): State<AppState>,
+    Path(scenario_id): Path<String>,
+) -> Result<(StatusCode, Json<StartedRun>), ApiError> {
+    state
+        .org
+        .start_run(&scenario_id, state.now())
+        .map(|run| (StatusCode::CREATED, Json(run)))
+        .ok_or_else(ApiError::not_found)
 }
 
 /// `GET /demo/faults`: what is armed.

@@ -16,6 +16,7 @@
 //! | `GET …/details/jobs/availability` | `{dataAvailabilityDate}` | analytics:conversationDetail:view |
 //! | `GET /api/v2/analytics/dataretention/settings` | `{retentionDays, dateCreated, dateModified}` | analytics:dataRetention:view |
 //! | `GET /demo/clients`, `GET /demo/scenarios` | demo-only lists | — |
+//! | `POST /demo/scenarios/{scenarioId}/start` | 201 `{conversationId, startTime}`: the scenario again, live now | — |
 //! | `GET/POST/DELETE /demo/faults`, `GET/POST /demo/clock` | demo-only fault injection, clock | — |
 //!
 //! Layers, outermost first: correlation id + `ErrorBody` rendering ([`correlation`]), on a socket
@@ -106,6 +107,7 @@ fn build(state: AppState, guard: Option<HostPolicy>) -> Router {
         .route("/oauth/token", post(oauth_token::token))
         .route("/demo/clients", get(demo::clients))
         .route("/demo/scenarios", get(demo::scenarios))
+        .route("/demo/scenarios/{scenario_id}/start", post(demo::start_run))
         .route("/demo/clock", get(demo::clock).post(demo::clock_move))
         .route(
             "/demo/faults",

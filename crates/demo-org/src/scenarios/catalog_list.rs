@@ -4,6 +4,10 @@
 //! sees live → ended → wrap-up arriving in analytics), one starts shortly *after* start-up, one
 //! stays live for hours, one is older than the real-time retention, one older than the analytics
 //! retention.
+//!
+//! Titles and `teaches` texts are true at any instant (the built-in conversations move on, and
+//! any scenario can be started again from now, see [`crate::runs`]): where a story is now is
+//! the separate `phase`.
 
 use super::Scenario;
 use super::inbound::InboundCall;
@@ -56,8 +60,8 @@ fn inbound_answered(origin: Time) -> Scenario {
     Scenario {
         id: "inbound-answered",
         title: "Inbound call answered by an agent",
-        teaches: "The classic IVR → queue → agent → wrap-up call, live at start-up. Watch the real-time \
-                  communication states go alerting → connected → held → disconnected while analytics \
+        teaches: "The classic IVR → queue → agent → wrap-up call. While it is live, the real-time \
+                  communication states go alerting → connected → held → disconnected, and analytics \
                   fills in segments and metrics (tIvr, tAcd, tAlert, tTalk, tHeld, tAcw, tHandle) as each \
                   part completes; the wrap-up code arrives last.",
         conv: call.build(),
@@ -141,8 +145,8 @@ fn hold_resume(origin: Time) -> Scenario {
     Scenario {
         id: "hold-resume",
         title: "Caller put on hold and resumed (twice)",
-        teaches: "On hold at start-up: the real-time call has held: true and startHoldTime, which vanish on \
-                  resume. Analytics records each hold as a hold segment; this demo emits a tHeld per hold \
+        teaches: "While the caller is on hold, the real-time call has held: true and startHoldTime, which \
+                  vanish on resume. Analytics records each hold as a hold segment; this demo emits a tHeld per hold \
                   (per-period emission is UNVERIFIED) plus tHeldComplete at the end; the agent hangs up \
                   (client / peer).",
         conv: call.build(),
@@ -258,9 +262,10 @@ fn voicemail(origin: Time) -> Scenario {
     let phone = catalog::customer_phone(104);
     Scenario {
         id: "voicemail",
-        title: "After-hours caller leaves a voicemail (starts after start-up)",
-        teaches: "Starts 30 s after start-up, so at first both APIs answer 404 for its id. The flow sends \
-                  the caller to a voicemail participant (voicemail segment, tVoicemail); no agent, no wrap-up.",
+        title: "After-hours caller leaves a voicemail",
+        teaches: "The flow sends the caller to a voicemail participant (voicemail segment, tVoicemail); no \
+                  agent, no wrap-up. Before a conversation starts, both APIs answer 404 for its id: the \
+                  built-in one starts 30 s after the demo org starts.",
         conv: selfservice::voicemail(
             "voicemail",
             origin + secs(30),

@@ -1,5 +1,6 @@
 //! The named scenarios of the demo org: each a conversation whose story is anchored at the org's
-//! start-up instant, with stable IDs, a title and what it teaches.
+//! start-up instant, with stable IDs, a title and what it teaches; [`replay`] plays one again
+//! from another instant (the runs of [`crate::runs`]).
 
 mod catalog_list;
 pub mod digital;
@@ -7,12 +8,14 @@ mod inbound;
 pub mod outbound;
 pub mod parts;
 mod phase;
+mod replay;
 pub mod selfservice;
 pub mod transfer;
 
 pub use catalog_list::all;
 pub use inbound::InboundCall;
-pub use phase::{analytics_complete_at, phase};
+pub use phase::{Phase, analytics_complete_at, phase};
+pub use replay::replay;
 
 use crate::timeline::{Conv, Time};
 use serde::Serialize;
@@ -34,9 +37,10 @@ pub struct ScenarioInfo {
     pub id: String,
     pub conversation_id: String,
     pub title: String,
+    /// What it teaches, true at any instant (where the story is now is `phase`).
     pub teaches: String,
-    /// Where the story is at the moment, e.g. "on hold", "wrap-up", "ended".
-    pub phase: String,
+    /// Where the built-in conversation's story is now (`{name, label, until}`).
+    pub phase: Phase,
     /// `voice`, `message`, `email` or `callback` (analytics vocabulary).
     pub media_type: String,
     /// The conversation has not ended yet (real-time view has no `endTime`).
@@ -44,6 +48,8 @@ pub struct ScenarioInfo {
     /// When it started (ISO-8601, ms): lets a learner set a query interval even when neither API
     /// still knows the conversation.
     pub conversation_start: String,
+    /// Runs of this scenario started on demand and still kept, newest first.
+    pub runs: Vec<crate::runs::RunInfo>,
 }
 
 impl Scenario {
@@ -58,6 +64,7 @@ impl Scenario {
             media_type: self.conv.media().analytics().to_owned(),
             live: self.conv.start() <= now && now < self.conv.end(),
             conversation_start: model::time::to_wire(&self.conv.start()),
+            runs: Vec::new(),
         }
     }
 }

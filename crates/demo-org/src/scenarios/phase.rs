@@ -1,34 +1,77 @@
-//! A short human label of where a conversation's story is at an instant (for the UI picker).
+//! Where a conversation's story is at an instant (for the UI picker): a stable `name`, a short
+//! human `label` and `until`, the instant this phase ends by itself.
 
 use crate::org::Timing;
 use crate::timeline::{Conv, Media, Role, SegKind, Time};
+use serde::Serialize;
 
-/// "in IVR", "waiting in queue", "ringing agent", "on hold", "wrap-up", "ended", ...
+/// The phase of one conversation at an instant (`phase` in `GET /demo/scenarios`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phase {
+    /// Stable key: `not-started`, `live`, `wrap-up`, `analytics-catching-up`, `ended`,
+    /// `realtime-purged`, `past-analytics-retention`.
+    pub name: &'static str,
+    /// "in IVR", "waiting in queue", "on hold", "wrap-up", "ended", ...
+    pub label: &'static str,
+    /// When this phase ends by itself (ISO-8601, ms); absent when it never does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+}
+
+impl Phase {
+    fn new(name: &'static str, label: &'static str, until: Option<Time>) -> Self {
+        Self {
+            name,
+            label,
+            until: until.map(|t| model::time::to_wire(&t)),
+        }
+    }
+}
+
+/// The phase of `c` at `now`.
 #[must_use]
-pub fn phase(c: &Conv, now: Time, timing: &Timing) -> String {
+pub fn phase(c: &Conv, now: Time, timing: &Timing) -> Phase {
     if now < c.start() {
-        return "not started yet".to_owned();
+        return Phase::new("not-started", "not started yet", Some(c.start()));
     }
     if now < c.end() {
-        return live_phase(c, now).to_owned();
+        let (label, until) = live_phase(c, now);
+        return Phase::new("live", label, Some(until.min(c.end())));
     }
-    let purged = crate::realtime::is_purged(c, now, timing.retention);
-    let label = if timing.past_analytics_retention(c, now) {
-        if purged {
+    let purge_at = c.end() + timing.retention;
+    let purged = now >= purge_at;
+    let drop_at = timing.analytics_retention.map(|r| c.start() + r);
+    if timing.past_analytics_retention(c, now) {
+        let label = if purged {
             "ended; past analytics retention (gone from both APIs)"
         } else {
             "ended; past analytics retention (real-time only)"
-        }
-    } else if now < c.acw_end() {
-        "wrap-up"
-    } else if now < analytics_complete_at(c, timing) {
-        "ended; analytics catching up"
+        };
+        return Phase::new(
+            "past-analytics-retention",
+            label,
+            (!purged).then_some(purge_at),
+        );
+    }
+    let complete_at = analytics_complete_at(c, timing);
+    if now < c.acw_end() {
+        Phase::new("wrap-up", "wrap-up", Some(c.acw_end()))
+    } else if now < complete_at {
+        Phase::new(
+            "analytics-catching-up",
+            "ended; analytics catching up",
+            Some(complete_at),
+        )
     } else if purged {
-        "ended; real-time record purged (analytics only)"
+        Phase::new(
+            "realtime-purged",
+            "ended; real-time record purged (analytics only)",
+            drop_at,
+        )
     } else {
-        "ended"
-    };
-    label.to_owned()
+        let until = drop_at.map_or(purge_at, |d| d.min(purge_at));
+        Phase::new("ended", "ended", Some(until))
+    }
 }
 
 /// When the analytics record is final (wrap-up included).
@@ -43,8 +86,9 @@ pub fn analytics_complete_at(c: &Conv, timing: &Timing) -> Time {
     }
 }
 
-fn live_phase(c: &Conv, now: Time) -> &'static str {
-    let mut best: (u8, &'static str) = (0, "connected");
+/// The most telling thing going on at `now`, and when the segment that says so ends.
+fn live_phase(c: &Conv, now: Time) -> (&'static str, Time) {
+    let mut best: (u8, &'static str, Time) = (0, "connected", c.end());
     let media = c.media();
     for p in &c.parties {
         for s in &p.sessions {
@@ -71,9 +115,9 @@ fn live_phase(c: &Conv, now: Time) -> &'static str {
                 _ => (1, "connected"),
             };
             if candidate.0 > best.0 {
-                best = candidate;
+                best = (candidate.0, candidate.1, g.end);
             }
         }
     }
-    best.1
+    (best.1, best.2)
 }
