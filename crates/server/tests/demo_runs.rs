@@ -7,21 +7,11 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{real_config, temp_dist};
 use http_body_util::BodyExt;
-use server::config::{Config, DemoKnobs, Mode};
 use server::security::HostPolicy;
-use std::time::Duration;
 use tower::ServiceExt;
 
 async fn demo_server() -> server::RunningServer {
-    server::start(Config {
-        listen: "127.0.0.1:0".parse().expect("addr"),
-        dist: temp_dist("runs"),
-        allowed_hosts: vec![],
-        allowed_origins: vec![],
-        upstream_timeout: Duration::from_secs(10),
-        mode: Mode::Demo(DemoKnobs::default()),
-        notes: vec![],
-    })
+    server::start(common::demo_config(temp_dist("runs")))
     .await
     .expect("start")
 }
