@@ -435,6 +435,20 @@ pub fn explain(
     }
 }
 
+/// Companion-server codes worth retrying: a login or upstream that was slow, unreachable or hit
+/// a one-off fault. Refusals and too-large answers come back the same on a retry.
+fn is_transient_companion_code(code: &str) -> bool {
+    matches!(
+        code,
+        "lens.token.timeout"
+            | "lens.upstream.timeout"
+            | "lens.request.timeout"
+            | "lens.token.unreachable"
+            | "lens.upstream.unreachable"
+            | "lens.internal"
+    )
+}
+
 /// The companion server marks its own errors with a `lens.` code: they are about this app's
 /// setup (allow-list, login, network), not about Genesys permissions or data.
 fn from_companion(
@@ -445,13 +459,7 @@ fn from_companion(
     permissions: Vec<String>,
     retry_after_secs: Option<u64>,
 ) -> Explanation {
-    let transient = matches!(
-        code,
-        "lens.token.timeout"
-            | "lens.upstream.timeout"
-            | "lens.token.unreachable"
-            | "lens.upstream.unreachable"
-    );
+    let transient = is_transient_companion_code(code);
     let mut what = vec![Claim::new(
         body.message
             .clone()
@@ -522,6 +530,24 @@ pub const DOCUMENTED_STATUSES: &[u16] = &[400, 401, 403, 404, 415, 429, 500, 502
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn companion_codes_that_a_retry_can_fix() {
+        for code in [
+            "lens.request.timeout",
+            "lens.token.timeout",
+            "lens.internal",
+        ] {
+            assert!(super::is_transient_companion_code(code), "{code}");
+        }
+        for code in [
+            "lens.upstream.too.large",
+            "lens.token.refused",
+            "lens.not.allowed",
+        ] {
+            assert!(!super::is_transient_companion_code(code), "{code}");
+        }
+    }
+
     use super::*;
 
     #[test]

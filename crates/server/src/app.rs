@@ -28,7 +28,14 @@ pub fn router(state: Arc<AppState>, policy: HostPolicy) -> Router {
     let assets = Router::new()
         .route("/", get(static_files::index))
         .route("/index.html", get(static_files::index))
-        .fallback_service(ServeDir::new(&state.dist).fallback(spa))
+        .fallback_service(
+            // The build writes `.br`/`.gz` beside each file (scripts/precompress.mjs); the
+            // browser's Accept-Encoding picks one, the raw file otherwise.
+            ServeDir::new(&state.dist)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(spa),
+        )
         .layer(from_fn(static_files::cache_headers));
     let routes = Router::new()
         .route("/api/health", get(health::health))

@@ -128,6 +128,10 @@ pub async fn cache_headers(req: Request, next: Next) -> Response {
         resp.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(v));
     }
+    // The same URL may be sent as brotli, gzip or raw (ServeDir's precompressed variants), so a
+    // shared cache must key it by Accept-Encoding.
+    resp.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     resp
 }
 

@@ -12,8 +12,8 @@ use tower::ServiceExt;
 
 async fn demo_server() -> server::RunningServer {
     server::start(common::demo_config(temp_dist("runs")))
-    .await
-    .expect("start")
+        .await
+        .expect("start")
 }
 
 /// One request through a fresh router of `s` (same state, same Host/Origin policy).
