@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { ChildProcess } from "node:child_process";
+import { storyColumn } from "./pages/lens-page";
 import { LiveConversation } from "./pages/live-conversation";
 import { StartPage } from "./pages/start-page";
 import { startDemoServer } from "./support/servers";
@@ -34,10 +35,17 @@ test("a scenario started live from the start page opens, progresses, and survive
   const id = await start.watchLive("inbound-answered");
   const live = new LiveConversation(page);
   await live.expectConversationsLive();
+  // At a glance tells the call so far; the story grows as the call moves on (issue 11: watch
+  // the core lesson live, not read it from field lists).
+  const told = storyColumn(page, "Conversations API").locator(".story-sentence");
+  await expect(told.first()).toBeVisible();
+  const toldAtFirst = await told.count();
   await live.expectAnalyticsAbsent();
   // The page re-asks both APIs every few seconds while the call is live: analytics catches up.
   await live.expectAnalyticsPresent();
   await live.expectConversationsLive();
+  await expect(storyColumn(page, "Analytics API").locator(".story-sentence").first()).toBeVisible();
+  await expect.poll(() => told.count(), { timeout: 60_000 }).toBeGreaterThan(toldAtFirst);
 
   // Reload: the run is a real conversation of the demo org, not page state.
   await page.reload();
