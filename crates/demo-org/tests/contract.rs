@@ -75,12 +75,13 @@ fn scenario_list_is_camel_case_and_complete() {
             "mediaType",
             "live",
             "conversationStart",
+            "runs",
         ] {
             assert!(item.get(key).is_some(), "{item} lacks {key}");
         }
         assert_eq!(
             item.as_object().map(serde_json::Map::len),
-            Some(8),
+            Some(9),
             "{item}"
         );
     }

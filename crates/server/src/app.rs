@@ -101,6 +101,8 @@ mod tests {
     use axum::http::StatusCode;
     use tower::ServiceExt as _;
 
+    // `/boom` is a handler bug on purpose: clippy sees a literal None unwrapped.
+    #[allow(clippy::unnecessary_literal_unwrap)]
     fn test_app(timeout: Duration) -> Router {
         let routes = Router::new()
             .route(
