@@ -361,6 +361,7 @@ test("At a glance opens with what happened, told by each API, and names the agen
   await expect(differ).toContainText("Omar Haddad: 1m 43.7s in the Conversations API, 2m 5.0s in analytics");
   await expect(differ).toContainText("Analytics counts after-call work");
   await expect(differ).not.toContainText("No differences found");
+});
 
 test("the field map names whose value it is, humanises durations, wraps paths and filters rows", async ({ page, request }) => {
   const scenario = endedScenario(await demoScenarios(request));
