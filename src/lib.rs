@@ -8,12 +8,9 @@
 
 pub mod api;
 pub mod components;
-pub mod demo_scenarios;
 pub mod error;
-pub mod freshness;
 pub mod logic;
 pub mod pages;
-pub mod query_lab;
 pub mod state;
 pub mod tabs;
 

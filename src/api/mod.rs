@@ -2,6 +2,7 @@
 //! the server adds the token (or forwards the user's own, see [`UserToken`]).
 
 mod exchange;
+pub mod http;
 mod server;
 mod token;
 

@@ -7,9 +7,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, Scenario, ScenarioPhase, ScenarioRun};
-use crate::demo_scenarios::live_demo_scenarios;
 use crate::logic::route::lookup_href;
 use crate::logic::tab::Tab;
+use crate::state::scenarios::live_demo_scenarios;
 
 #[component]
 pub fn ScenarioPicker() -> impl IntoView {

@@ -28,6 +28,12 @@ pub fn conversation_api_path(id: &str) -> String {
     format!("/api/v2/conversations/{id}")
 }
 
+/// Same-origin path of the Analytics details query (the query lab's run and paging walk).
+pub const DETAILS_QUERY_PATH: &str = "/api/v2/analytics/conversations/details/query";
+
+/// Same-origin path of the Analytics details jobs (the query lab's async job).
+pub const DETAILS_JOBS_PATH: &str = "/api/v2/analytics/conversations/details/jobs";
+
 /// Same-origin URL of the Analytics by-id details call (no interval needed).
 #[must_use]
 pub fn analytics_api_path(id: &str) -> String {

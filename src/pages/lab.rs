@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::query_lab::QueryLab;
 use crate::state::Lookup;
 use crate::tabs::TabCtx;
+use crate::tabs::query_lab::QueryLab;
 
 #[component]
 pub fn LabPage() -> impl IntoView {

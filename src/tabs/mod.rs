@@ -4,9 +4,11 @@
 pub mod code;
 pub mod errors;
 pub mod field_map;
+pub mod freshness;
 pub mod glance;
 pub mod guide;
 pub mod metrics;
+pub mod query_lab;
 pub mod raw_json;
 pub mod timeline;
 
@@ -37,7 +39,7 @@ pub fn render(tab: Tab, ctx: TabCtx) -> AnyView {
         Tab::Errors => view! { <errors::ErrorsTab ctx/> }.into_any(),
         Tab::Guide => view! { <guide::GuideTab/> }.into_any(),
         Tab::Code => view! { <code::CodeTab ctx/> }.into_any(),
-        Tab::QueryLab => view! { <crate::query_lab::QueryLab ctx/> }.into_any(),
-        Tab::Freshness => view! { <crate::freshness::Freshness ctx/> }.into_any(),
+        Tab::QueryLab => view! { <query_lab::QueryLab ctx/> }.into_any(),
+        Tab::Freshness => view! { <freshness::Freshness ctx/> }.into_any(),
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::http::Answer;
+use crate::api::http::Answer;
 use crate::components::copy_button::CopyButton;
 
 #[component]

@@ -12,7 +12,8 @@ use model::analytics::{
     AsyncQueryStatus, DataAvailabilityResponse,
 };
 
-use super::{ExplanationView, http};
+use super::ExplanationView;
+use crate::api::http;
 use crate::state::app_state;
 
 const JOBS_PATH: &str = "/api/v2/analytics/conversations/details/jobs";

@@ -6,7 +6,7 @@ use lens::query_lab::builder::QueryForm;
 use lens::query_lab::interval;
 use leptos::prelude::*;
 
-use crate::demo_scenarios::demo_scenarios;
+use crate::state::scenarios::demo_scenarios;
 use crate::tabs::TabCtx;
 
 /// The demo scenario's start for this ID, once both lookups answered without a start.

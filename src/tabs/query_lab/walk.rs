@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use model::analytics::AnalyticsConversationQueryResponse;
 
-use super::{ExplanationView, QUERY_PATH, http};
+use super::{ExplanationView, QUERY_PATH};
+use crate::api::http;
 use crate::state::app_state;
 
 /// Stop after this many pages: the walk is a demonstration, not an export.

@@ -1,6 +1,8 @@
 //! App-wide state (theme, optional user token, recent lookups, server mode) and the state of
 //! one lookup (the two sides). Browser storage is touched only here.
 
+pub mod scenarios;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -25,8 +27,8 @@ pub struct AppState {
     pub recent: RwSignal<Vec<recent::RecentLookup>>,
     /// `/api/health`; `None` while loading.
     pub health: RwSignal<Option<Result<Health, AppError>>, LocalStorage>,
-    /// The demo org's scenarios, once asked for (see [`crate::demo_scenarios`]).
-    pub scenarios: crate::demo_scenarios::ScenarioList,
+    /// The demo org's scenarios, once asked for (see [`scenarios`]).
+    pub scenarios: scenarios::ScenarioList,
 }
 
 /// Create the app state, apply the theme to `<html>`, and keep storage in sync.

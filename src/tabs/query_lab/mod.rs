@@ -5,7 +5,6 @@
 pub mod demo_hint;
 pub mod explain;
 pub mod form;
-pub mod http;
 pub mod job;
 pub mod results;
 pub mod retention;
@@ -22,6 +21,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use model::analytics::{AnalyticsConversationQueryResponse, ConversationQuery};
 
+use crate::api::http;
 use crate::components::copy_button::CopyButton;
 use crate::components::source_link::SourceLink;
 use crate::state::app_state;

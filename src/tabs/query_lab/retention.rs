@@ -8,7 +8,8 @@ use lens::query_lab::retention::{self, Retention, SETTINGS_PATH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{ExplanationView, http};
+use super::ExplanationView;
+use crate::api::http;
 use crate::state::app_state;
 
 /// What the lab knows about retention. `None` while the settings GET is in flight.

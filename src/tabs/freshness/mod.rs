@@ -13,11 +13,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::UserToken;
+use crate::api::http;
 use crate::components::source_link::SourceLink;
 use crate::logic::ended;
-use crate::query_lab::{ExplanationView, http};
 use crate::state::app_state;
 use crate::tabs::TabCtx;
+use crate::tabs::query_lab::ExplanationView;
 
 /// How often the driver wakes to ask the poller whether a poll is due.
 const TICK_MS: u32 = 200;
