@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod components;
+pub mod drivers;
 pub mod error;
 pub mod logic;
 pub mod pages;

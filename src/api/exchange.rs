@@ -3,11 +3,12 @@
 use gloo_net::http::Request;
 use web_sys::AbortSignal;
 
+use super::http;
 use super::token::UserToken;
 use crate::error::AppError;
 use crate::logic::decode::Exchange;
+use crate::logic::route;
 use crate::logic::side::Side;
-use crate::logic::{headers, route};
 
 /// Call one side's endpoint for `id` and capture status, time, correlation id, timing headers
 /// and the raw body. Non-2xx answers are `Ok`: they are what the panel explains.
@@ -25,10 +26,7 @@ pub async fn fetch_side(
         Side::Conversations => route::conversation_api_path(id),
         Side::Analytics => route::analytics_api_path(id),
     };
-    let mut req = Request::get(&url).header("Accept", "application/json");
-    if let Some(t) = &token {
-        req = req.header("Authorization", &t.header_value());
-    }
+    let req = http::authorized(Request::get(&url), token.as_ref());
     let started = now_ms();
     let resp = req
         .abort_signal(signal.as_ref())
@@ -52,10 +50,7 @@ pub async fn fetch_side(
     let headers = resp.headers();
     let mut ex = Exchange::new(side, id, url, resp.status(), elapsed, raw);
     ex.result.correlation_id = headers.get("inin-correlation-id");
-    ex.result.retry_after_secs = headers
-        .get("retry-after")
-        .as_deref()
-        .and_then(headers::retry_after_secs);
+    ex.result.retry_after_secs = http::retry_after_secs(&resp);
     ex.server_timing = headers.get("server-timing");
     ex.redecode(id);
     Ok(ex)

@@ -1,13 +1,14 @@
-//! Same-origin JSON calls for the lab and the freshness view. Non-2xx answers are `Ok`: their
+//! Same-origin JSON calls (the one HTTP client of the app: the lab, the freshness poller, the
+//! comparison's two sides and the server's own endpoints build on it). Non-2xx answers are `Ok`: their
 //! status and `ErrorBody` are what the lab explains. The user's own token, if pasted, is sent
 //! as `Authorization` (the server forwards it); nothing is stored.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 
-use crate::api::UserToken;
+use super::UserToken;
 use crate::error::AppError;
+use crate::logic::headers;
 
 /// One HTTP answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,11 +55,8 @@ impl Answer {
 /// # Errors
 /// [`AppError::Network`] / [`AppError::Body`] when no answer could be read.
 pub async fn get(url: &str, token: Option<UserToken>) -> Result<Answer, AppError> {
-    let mut req = Request::get(url).header("Accept", "application/json");
-    if let Some(t) = token {
-        req = req.header("Authorization", &t.header_value());
-    }
-    finish(req.send().await).await
+    let req = authorized(Request::get(url), token.as_ref());
+    finish(send(req).await?).await
 }
 
 /// `POST url` with a JSON body.
@@ -66,41 +64,59 @@ pub async fn get(url: &str, token: Option<UserToken>) -> Result<Answer, AppError
 /// # Errors
 /// As [`get`].
 pub async fn post(url: &str, body: &Value, token: Option<UserToken>) -> Result<Answer, AppError> {
-    let mut req = Request::post(url)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json");
-    if let Some(t) = token {
-        req = req.header("Authorization", &t.header_value());
-    }
-    let req = req
+    let req = authorized(Request::post(url), token.as_ref())
+        .header("Content-Type", "application/json")
         .body(body.to_string())
         .map_err(|e| AppError::Network(e.to_string()))?;
-    finish(req.send().await).await
+    finish(
+        req.send()
+            .await
+            .map_err(|e| AppError::Network(e.to_string()))?,
+    )
+    .await
 }
 
-async fn finish(
-    sent: Result<gloo_net::http::Response, gloo_net::Error>,
-) -> Result<Answer, AppError> {
-    let resp = sent.map_err(|e| AppError::Network(e.to_string()))?;
-    let text = resp
-        .text()
+/// A JSON request, with the user's own token as `Authorization` when one is pasted.
+pub(super) fn authorized(req: RequestBuilder, token: Option<&UserToken>) -> RequestBuilder {
+    let req = req.header("Accept", "application/json");
+    match token {
+        Some(t) => req.header("Authorization", &t.header_value()),
+        None => req,
+    }
+}
+
+/// Send; no answer at all is [`AppError::Network`].
+pub(super) async fn send(req: RequestBuilder) -> Result<Response, AppError> {
+    req.send()
         .await
-        .map_err(|e| AppError::Body(e.to_string()))?;
+        .map_err(|e| AppError::Network(e.to_string()))
+}
+
+/// The body as text; an unreadable one is [`AppError::Body`].
+pub(super) async fn text(resp: &Response) -> Result<String, AppError> {
+    resp.text().await.map_err(|e| AppError::Body(e.to_string()))
+}
+
+/// `Retry-After` in milliseconds (the one parser: [`headers::retry_after_secs`]).
+pub(super) fn retry_after_secs(resp: &Response) -> Option<u64> {
+    resp.headers()
+        .get("retry-after")
+        .as_deref()
+        .and_then(headers::retry_after_secs)
+}
+
+async fn finish(resp: Response) -> Result<Answer, AppError> {
+    let text = text(&resp).await?;
     let body = if text.trim().is_empty() {
         Value::Null
     } else {
         serde_json::from_str(&text).unwrap_or(Value::Null)
     };
-    let headers = resp.headers();
-    let retry_after_ms = headers
-        .get("retry-after")
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .map(|s| s * 1000);
     Ok(Answer {
         status: resp.status(),
         body,
-        retry_after_ms,
-        correlation_id: headers.get("inin-correlation-id"),
+        retry_after_ms: retry_after_secs(&resp).map(|s| s * 1000),
+        correlation_id: resp.headers().get("inin-correlation-id"),
     })
 }
 
@@ -110,33 +126,4 @@ pub fn encode(s: &str) -> String {
     js_sys::encode_uri_component(s)
         .as_string()
         .unwrap_or_default()
-}
-
-/// Resolve after `ms` milliseconds (a `setTimeout` promise).
-pub async fn sleep_ms(ms: u32) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let cb: &js_sys::Function = resolve.unchecked_ref();
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            cb,
-            i32::try_from(ms).unwrap_or(i32::MAX),
-        );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// `performance.now()` in whole milliseconds (the freshness poller's clock).
-#[must_use]
-pub fn monotonic_ms() -> u64 {
-    let ms = crate::api::now_ms();
-    if ms.is_finite() && ms > 0.0 {
-        // performance.now() is non-negative and far below 2^53.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let whole = ms as u64;
-        whole
-    } else {
-        0
-    }
 }

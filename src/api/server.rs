@@ -5,6 +5,7 @@ use gloo_net::http::Request;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::http;
 use crate::error::AppError;
 
 /// `GET /api/health`.
@@ -92,14 +93,8 @@ pub struct StartedRun {
 /// When the server is unreachable or refuses (unknown scenario, real mode: its JSON `message`).
 pub async fn start_scenario(scenario_id: &str) -> Result<StartedRun, AppError> {
     let url = format!("/api/demo/scenarios/{scenario_id}/start");
-    let resp = Request::post(&url)
-        .send()
-        .await
-        .map_err(|e| AppError::Network(e.to_string()))?;
-    let text = resp
-        .text()
-        .await
-        .map_err(|e| AppError::Body(e.to_string()))?;
+    let resp = http::send(Request::post(&url)).await?;
+    let text = http::text(&resp).await?;
     if !resp.ok() {
         let message = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
@@ -130,20 +125,14 @@ pub async fn scenarios() -> Result<Vec<Scenario>, AppError> {
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, AppError> {
-    let resp = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| AppError::Network(e.to_string()))?;
+    let resp = http::send(Request::get(url)).await?;
     if !resp.ok() {
         return Err(AppError::Status {
             url: url.to_owned(),
             status: resp.status(),
         });
     }
-    let text = resp
-        .text()
-        .await
-        .map_err(|e| AppError::Body(e.to_string()))?;
+    let text = http::text(&resp).await?;
     serde_json::from_str(&text).map_err(|e| AppError::Decode {
         url: url.to_owned(),
         detail: e.to_string(),

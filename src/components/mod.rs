@@ -3,6 +3,7 @@
 pub mod api_panel;
 pub mod claim;
 pub mod copy_button;
+pub mod explanation;
 pub mod footer;
 pub mod guide_table;
 pub mod header;

@@ -4,7 +4,7 @@ use lens::freshness::log::{LogEntry, LogEvent};
 use lens::freshness::poller::Api;
 use leptos::prelude::*;
 
-use crate::tabs::query_lab::ExplanationView;
+use crate::components::explanation::ExplanationView;
 
 /// Changes shown per entry before "and N more".
 const SHOWN: usize = 30;

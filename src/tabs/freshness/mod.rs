@@ -1,142 +1,43 @@
 //! The "Freshness" tab (issue 7): poll both APIs for this conversation at a user-set period and
 //! keep a change log per poll per API. Scheduling is `lens::freshness::poller` (pure, tested
-//! with a frozen clock); this view only drives it with `performance.now()`, fires the requests
-//! it asks for, and checks `document.hidden` on every tick (paused while the tab is hidden).
+//! with a frozen clock), driven by `crate::drivers::freshness` (`performance.now()`, the
+//! requests it asks for, `document.hidden` on every tick); this is the view.
 
 pub mod entry;
 
-use chrono::Utc;
-use lens::freshness::log::{ChangeLog, PollResult};
-use lens::freshness::poller::{Api, Fetch, Phase, Poller, PollerConfig, StopReason};
+use lens::freshness::log::ChangeLog;
+use lens::freshness::poller::{Phase, StopReason};
 use lens::query_lab::Explanation;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::UserToken;
-use crate::api::http;
+use crate::components::explanation::ExplanationView;
 use crate::components::source_link::SourceLink;
+use crate::drivers::freshness::PollDriver;
 use crate::logic::ended;
 use crate::state::app_state;
 use crate::tabs::TabCtx;
-use crate::tabs::query_lab::ExplanationView;
-
-/// How often the driver wakes to ask the poller whether a poll is due.
-const TICK_MS: u32 = 200;
-
-fn document_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.hidden())
-}
-
-fn url(api: Api, id: &str) -> String {
-    let id = http::encode(id);
-    match api {
-        Api::Realtime => format!("/api/v2/conversations/{id}"),
-        Api::Analytics => format!("/api/v2/analytics/conversations/{id}/details"),
-    }
-}
-
-/// One request of a poll; records the answer and tells the poller.
-fn fire(
-    api: Api,
-    f: Fetch,
-    id: String,
-    token: Option<UserToken>,
-    poller: RwSignal<Poller>,
-    log: RwSignal<ChangeLog>,
-) {
-    spawn_local(async move {
-        let result = match http::get(&url(api, &id), token).await {
-            Ok(a) if a.ok() => PollResult::Body(a.body),
-            Ok(a) => PollResult::Status {
-                status: a.status,
-                error: a.error_body().map(Box::new),
-                retry_after_ms: a.retry_after_ms,
-            },
-            Err(_) => PollResult::Status {
-                status: 0,
-                error: None,
-                retry_after_ms: None,
-            },
-        };
-        let Some(report) = log.try_update(|l| l.record(f.poll, Utc::now(), api, result)) else {
-            return;
-        };
-        poller.try_update(|p| p.on_response(f.poll, api, http::monotonic_ms(), report));
-    });
-}
 
 #[component]
 pub fn Freshness(ctx: TabCtx) -> impl IntoView {
     let state = app_state();
-    let poller = RwSignal::new(Poller::new(PollerConfig::default()));
-    let log = RwSignal::new(ChangeLog::new());
+    let driver = PollDriver::new();
+    let (poller, log) = (driver.poller, driver.log);
     let period_secs = RwSignal::new("5".to_owned());
     let clamp_note = RwSignal::new(None::<Explanation>);
     // Changes-only by default: a quiet live call would otherwise list "No change." every poll.
     let show_unchanged = RwSignal::new(false);
     let quiet = Memo::new(move |_| log.with(ChangeLog::quiet_count));
-    // Bumped on every start and on leaving: a driver loop whose generation is stale exits.
-    let generation = StoredValue::new(0_u64);
-    on_cleanup(move || {
-        generation.try_update_value(|g| *g += 1);
-    });
     // Another ID looked up while this tab is open: stop, and start a fresh log for it.
     Effect::new(move |previous: Option<String>| {
         let id = ctx.id.get();
         if previous.as_ref().is_some_and(|p| *p != id) {
-            generation.update_value(|g| *g += 1);
-            poller.update(|p| p.stop(StopReason::User));
-            log.set(ChangeLog::new());
+            driver.reset();
         }
         id
     });
 
-    let start = move |_| {
-        let gen_now = generation.try_update_value(|g| {
-            *g += 1;
-            *g
-        });
-        let Some(my_gen) = gen_now else { return };
-        let id = ctx.id.get_untracked();
-        let token = state.token.get_untracked();
-        log.set(ChangeLog::new());
-        spawn_local(async move {
-            let first = poller
-                .try_update(|p| p.start(http::monotonic_ms()))
-                .flatten();
-            if let Some(f) = first {
-                fire(Api::Realtime, f, id.clone(), token.clone(), poller, log);
-                fire(Api::Analytics, f, id.clone(), token.clone(), poller, log);
-            }
-            loop {
-                http::sleep_ms(TICK_MS).await;
-                if generation.try_get_value() != Some(my_gen) {
-                    return;
-                }
-                let Some(due) =
-                    poller.try_update(|p| p.set_hidden(document_hidden(), http::monotonic_ms()))
-                else {
-                    return;
-                };
-                if let Some(f) = due {
-                    fire(Api::Realtime, f, id.clone(), token.clone(), poller, log);
-                    fire(Api::Analytics, f, id.clone(), token.clone(), poller, log);
-                }
-                if matches!(
-                    poller.try_with(Poller::phase),
-                    Some(Phase::Stopped(_)) | None
-                ) {
-                    return;
-                }
-            }
-        });
-    };
-    let stop = move |_| {
-        generation.update_value(|g| *g += 1);
-        poller.update(|p| p.stop(StopReason::User));
-    };
+    let start = move |_| driver.start(ctx.id.get_untracked(), state.token.get_untracked());
+    let stop = move |_| driver.stop();
     let apply_period = move |text: String| {
         let secs: f64 = text.trim().replace(',', ".").parse().unwrap_or(5.0);
         let ms = if secs.is_finite() && secs > 0.0 {

@@ -7,20 +7,8 @@ use lens::query_lab::interval;
 use lens::query_lab::levels::LevelWarning;
 use leptos::prelude::*;
 
-use super::ExplanationView;
-
-/// The user's UTC offset in minutes east (JavaScript reports minutes *west*).
-fn local_offset_minutes_east() -> i32 {
-    let west = js_sys::Date::new_0().get_timezone_offset();
-    if west.is_finite() && west.abs() <= 14.0 * 60.0 {
-        // Bounded above, so the cast is exact.
-        #[allow(clippy::cast_possible_truncation)]
-        let m = -(west.round() as i32);
-        m
-    } else {
-        0
-    }
-}
+use crate::components::explanation::ExplanationView;
+use crate::logic::local_zone;
 
 #[component]
 pub fn IntervalExplainer(
@@ -28,7 +16,7 @@ pub fn IntervalExplainer(
     start: Memo<Option<DateTime<Utc>>>,
 ) -> impl IntoView {
     let parsed = Memo::new(move |_| form.with(|f| interval::parse(&f.interval)));
-    let offset = local_offset_minutes_east();
+    let offset = local_zone::minutes_east();
     view! {
         <details class="card lab-explain" open data-testid="interval-explainer">
             <summary>"The interval, for this conversation"</summary>

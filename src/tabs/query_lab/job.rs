@@ -1,29 +1,18 @@
 //! The async job runner: submit the lab's query as a job, follow its states, read every results
 //! page with the cursor, and show `dataAvailabilityDate` and when a job is the better tool.
 
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use lens::query_lab::builder::QueryForm;
 use lens::query_lab::interval;
-use lens::query_lab::jobs::{self, JobAction, JobTracker};
+use lens::query_lab::jobs::{self, JobTracker};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use model::analytics::{
-    AnalyticsConversationAsyncQueryResponse, AsyncConversationQuery, AsyncQueryResponse,
-    AsyncQueryStatus, DataAvailabilityResponse,
-};
+use model::analytics::AsyncConversationQuery;
+use serde_json::Value;
 
-use super::ExplanationView;
-use crate::api::http;
+use crate::api::UserToken;
+use crate::components::explanation::ExplanationView;
+use crate::drivers::job::{self as driver, JobProgress};
 use crate::state::app_state;
-
-const JOBS_PATH: &str = "/api/v2/analytics/conversations/details/jobs";
-
-#[derive(Debug, Clone, PartialEq, Default)]
-struct JobView {
-    tracker: Option<JobTracker>,
-    error: Option<String>,
-    running: bool,
-}
 
 /// The job body: the query's filters, order and interval (jobs take no paging).
 fn job_body(form: &QueryForm) -> Option<AsyncConversationQuery> {
@@ -41,100 +30,26 @@ fn job_body(form: &QueryForm) -> Option<AsyncConversationQuery> {
 #[component]
 pub fn JobRunner(form: RwSignal<QueryForm>) -> impl IntoView {
     let state = app_state();
-    let job = RwSignal::new(JobView::default());
+    let job = RwSignal::new(JobProgress::default());
     let availability = RwSignal::new(None::<chrono::DateTime<Utc>>);
+    // Submitting is an `Action` (pending while the job is followed); `drivers::job` does the work.
+    let follow = Action::new_local(move |(body, token): &(Value, Option<UserToken>)| {
+        driver::follow(body.clone(), token.clone(), job, availability)
+    });
+    let running = follow.pending();
     let submit = move |_| {
         let Some(body) = form.with_untracked(job_body) else {
-            job.set(JobView {
+            job.set(JobProgress {
                 error: Some("The form is not valid; fix the fields above.".into()),
-                ..JobView::default()
+                ..JobProgress::default()
             });
             return;
         };
         let Ok(json) = serde_json::to_value(&body) else {
             return;
         };
-        let token = state.token.get_untracked();
-        job.set(JobView {
-            running: true,
-            ..JobView::default()
-        });
-        spawn_local(async move {
-            if let Ok(a) = http::get(&format!("{JOBS_PATH}/availability"), token.clone()).await
-                && a.ok()
-            {
-                let d: DataAvailabilityResponse =
-                    serde_json::from_value(a.body).unwrap_or_default();
-                availability.try_set(d.data_availability_date);
-            }
-            let fail = |msg: String| {
-                job.try_update(|j| {
-                    j.error = Some(msg);
-                    j.running = false;
-                });
-            };
-            let answer = match http::post(JOBS_PATH, &json, token.clone()).await {
-                Ok(a) if a.ok() => a,
-                Ok(a) => return fail(a.error_line()),
-                Err(e) => return fail(e.to_string()),
-            };
-            let created: AsyncQueryResponse =
-                serde_json::from_value(answer.body).unwrap_or_default();
-            let mut tracker = match JobTracker::submitted(
-                created.job_id.as_deref(),
-                Utc::now(),
-                Duration::seconds(1),
-            ) {
-                Ok(t) => t,
-                Err(e) => return fail(e.to_string()),
-            };
-            // Follow the job; every step is one request, at most one a second.
-            for _ in 0..600 {
-                if job
-                    .try_update(|j| j.tracker = Some(tracker.clone()))
-                    .is_none()
-                {
-                    return; // tab closed
-                }
-                let url_base = format!("{JOBS_PATH}/{}", http::encode(&tracker.job_id));
-                match tracker.next_action(Utc::now()) {
-                    JobAction::PollStatus { .. } => {
-                        http::sleep_ms(1_000).await;
-                        match http::get(&url_base, token.clone()).await {
-                            Ok(a) if a.ok() => {
-                                let s: AsyncQueryStatus =
-                                    serde_json::from_value(a.body).unwrap_or_default();
-                                tracker.observe_status(&s, Utc::now());
-                            }
-                            Ok(a) => return fail(a.error_line()),
-                            Err(e) => return fail(e.to_string()),
-                        }
-                    }
-                    JobAction::ReadResults { cursor } => {
-                        let url = match cursor {
-                            Some(c) => format!("{url_base}/results?cursor={}", http::encode(&c)),
-                            None => format!("{url_base}/results"),
-                        };
-                        match http::get(&url, token.clone()).await {
-                            Ok(a) if a.ok() => {
-                                let page: AnalyticsConversationAsyncQueryResponse =
-                                    serde_json::from_value(a.body).unwrap_or_default();
-                                if let Err(e) = tracker.observe_results(&page) {
-                                    return fail(e.to_string());
-                                }
-                            }
-                            Ok(a) => return fail(a.error_line()),
-                            Err(e) => return fail(e.to_string()),
-                        }
-                    }
-                    JobAction::Done | JobAction::Stopped { .. } => break,
-                }
-            }
-            job.try_update(|j| {
-                j.tracker = Some(tracker);
-                j.running = false;
-            });
-        });
+        job.set(JobProgress::default());
+        follow.dispatch_local((json, state.token.get_untracked()));
     };
     let better = Memo::new(move |_| {
         form.with(|f| {
@@ -155,7 +70,7 @@ pub fn JobRunner(form: RwSignal<QueryForm>) -> impl IntoView {
                     reasons.into_iter().map(|e| view! { <ExplanationView e/> }).collect_view().into_any()
                 }
             }}
-            <button type="button" class="btn" data-testid="job-submit" disabled=move || job.with(|j| j.running) on:click=submit>"Submit as job"</button>
+            <button type="button" class="btn" data-testid="job-submit" disabled=running on:click=submit>"Submit as job"</button>
             {move || job.with(|j| j.error.clone()).map(|e| view! { <p class="form-error" role="alert" data-testid="job-error">{e}</p> })}
             {move || job.with(|j| j.tracker.clone()).map(|t| view! { <TrackerView t/> })}
             {move || {

@@ -14,21 +14,17 @@ pub mod why_empty;
 
 use chrono::{DateTime, Utc};
 use lens::conversation_id;
-use lens::query_lab::Explanation;
 use lens::query_lab::builder::QueryForm;
 use lens::query_lab::interval;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use model::analytics::{AnalyticsConversationQueryResponse, ConversationQuery};
 
-use crate::api::http;
+use crate::api::{UserToken, http};
 use crate::components::copy_button::CopyButton;
 use crate::components::source_link::SourceLink;
+use crate::logic::route::DETAILS_QUERY_PATH;
 use crate::state::app_state;
 use crate::tabs::TabCtx;
-
-/// Same-origin path of the details query (the companion server proxies it).
-pub const QUERY_PATH: &str = "/api/v2/analytics/conversations/details/query";
 
 /// The last run of the query.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -112,14 +108,35 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
             }
         }
     });
-    let run = RwSignal::new(RunState::Idle);
+    // A run is an `Action`: pending while the POST is out, its value the last answer.
+    let run_query = Action::new_local(
+        |(q, json, token): &(ConversationQuery, serde_json::Value, Option<UserToken>)| {
+            let (q, json, token) = (q.clone(), json.clone(), token.clone());
+            async move {
+                match http::post(DETAILS_QUERY_PATH, &json, token).await {
+                    Ok(answer) => RunState::Done {
+                        sent: Box::new(q),
+                        answer,
+                    },
+                    Err(e) => RunState::Failed(e.to_string()),
+                }
+            }
+        },
+    );
+    let run = Memo::new(move |_| {
+        if run_query.pending().get() {
+            RunState::Running
+        } else {
+            run_query.value().get().unwrap_or_default()
+        }
+    });
     let retention = retention::load();
     // Another ID looked up while this tab is open: start over for that conversation.
     Effect::new(move |previous: Option<String>| {
         let id = ctx.id.get();
         if previous.as_ref().is_some_and(|p| *p != id) {
             touched.set(false);
-            run.set(RunState::Idle);
+            run_query.clear();
             form.set(initial_form(&id, start.get_untracked()));
         }
         id
@@ -133,18 +150,7 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
         let Ok(json) = serde_json::to_value(&q) else {
             return;
         };
-        let token = state.token.get_untracked();
-        run.set(RunState::Running);
-        spawn_local(async move {
-            let next = match http::post(QUERY_PATH, &json, token).await {
-                Ok(answer) => RunState::Done {
-                    sent: Box::new(q),
-                    answer,
-                },
-                Err(e) => RunState::Failed(e.to_string()),
-            };
-            run.try_set(next);
-        });
+        run_query.dispatch_local((q, json, state.token.get_untracked()));
     };
     view! {
         <div class="query-lab" data-testid="query-lab">
@@ -190,18 +196,6 @@ pub fn QueryLab(ctx: TabCtx) -> impl IntoView {
             <why_empty::WhyEmpty ctx run retention/>
             <walk::PagingWalk form/>
             <job::JobRunner form/>
-        </div>
-    }
-}
-
-/// One explanation with its source.
-#[component]
-pub fn ExplanationView(e: Explanation) -> impl IntoView {
-    view! {
-        <div class="explanation">
-            <p class="explanation-headline"><strong>{e.headline}</strong></p>
-            <p class="explanation-detail">{e.detail}</p>
-            <SourceLink source=e.source/>
         </div>
     }
 }

@@ -55,7 +55,7 @@ pub fn row(c: &AnalyticsConversationWithoutAttributes) -> Row {
 }
 
 #[component]
-pub fn Results(run: RwSignal<RunState>, id: Signal<String>) -> impl IntoView {
+pub fn Results(run: Memo<RunState>, id: Signal<String>) -> impl IntoView {
     view! {
         {move || match run.get() {
             RunState::Idle | RunState::Running => ().into_any(),

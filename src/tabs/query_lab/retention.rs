@@ -6,36 +6,32 @@ use chrono::Utc;
 use lens::query_lab::builder::QueryForm;
 use lens::query_lab::retention::{self, Retention, SETTINGS_PATH};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::ExplanationView;
 use crate::api::http;
+use crate::components::explanation::ExplanationView;
 use crate::state::app_state;
 
 /// What the lab knows about retention. `None` while the settings GET is in flight.
-pub type RetentionSignal = RwSignal<Option<Retention>>;
+pub type RetentionSignal = Signal<Option<Retention>>;
 
 /// Read the setting now and again whenever the user's token changes (another token may hold
-/// other permissions).
+/// other permissions): a `LocalResource` keyed on the token.
 #[must_use]
 pub fn load() -> RetentionSignal {
     let state = app_state();
-    let out: RetentionSignal = RwSignal::new(None);
-    Effect::new(move |_| {
+    let setting = LocalResource::new(move || {
         let token = state.token.get();
-        out.set(None);
-        spawn_local(async move {
-            let r = match http::get(SETTINGS_PATH, token).await {
+        async move {
+            match http::get(SETTINGS_PATH, token).await {
                 Ok(a) => Retention::from_answer(a.status, &a.body),
                 Err(e) => Retention::Unreadable {
                     status: 0,
                     detail: e.to_string(),
                 },
-            };
-            out.try_set(Some(r));
-        });
+            }
+        }
     });
-    out
+    Signal::derive(move || setting.get())
 }
 
 fn state_name(r: Option<&Retention>) -> &'static str {

@@ -3,30 +3,13 @@
 
 use lens::query_lab::builder::QueryForm;
 use lens::query_lab::interval;
-use lens::query_lab::paging::{self, Page, WalkReport};
+use lens::query_lab::paging::{self, WalkReport};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use model::analytics::AnalyticsConversationQueryResponse;
 
-use super::{ExplanationView, QUERY_PATH};
-use crate::api::http;
+use crate::api::UserToken;
+use crate::components::explanation::ExplanationView;
+use crate::drivers::walk::{WalkState, walk as walk_pages};
 use crate::state::app_state;
-
-/// Stop after this many pages: the walk is a demonstration, not an export.
-const MAX_PAGES: i64 = 40;
-
-#[derive(Debug, Clone, PartialEq, Default)]
-enum WalkState {
-    #[default]
-    Idle,
-    Walking {
-        pages: Vec<Page>,
-    },
-    Done {
-        report: Box<WalkReport>,
-        stopped: Option<String>,
-    },
-}
 
 /// The form used by the walk: no conversationId, page 1, remedies applied.
 fn walk_form(form: &QueryForm, end_minute_ago: bool, require_end: bool) -> QueryForm {
@@ -50,6 +33,10 @@ pub fn PagingWalk(form: RwSignal<QueryForm>) -> impl IntoView {
     let end_minute_ago = RwSignal::new(false);
     let require_end = RwSignal::new(false);
     let page_size = RwSignal::new(5_i64);
+    // The walk is an `Action`; `drivers::walk` fetches the pages and reports into `walk`.
+    let walker = Action::new_local(move |(f, token): &(QueryForm, Option<UserToken>)| {
+        walk_pages(f.clone(), token.clone(), walk)
+    });
     let start = move |_| {
         let mut f = form.with_untracked(|f| {
             walk_form(
@@ -59,65 +46,8 @@ pub fn PagingWalk(form: RwSignal<QueryForm>) -> impl IntoView {
             )
         });
         f.page_size = page_size.get_untracked().max(1);
-        let token = state.token.get_untracked();
         walk.set(WalkState::Walking { pages: Vec::new() });
-        spawn_local(async move {
-            let mut pages = Vec::new();
-            let mut stopped = None;
-            for n in 1..=MAX_PAGES {
-                f.page_number = n;
-                let Ok(body) = f.to_query().and_then(|q| {
-                    serde_json::to_value(q)
-                        .map_err(|e| lens::query_lab::builder::FormError::Encode(e.to_string()))
-                }) else {
-                    stopped = Some("The form is not valid; fix the fields above.".to_owned());
-                    break;
-                };
-                let answer = match http::post(QUERY_PATH, &body, token.clone()).await {
-                    Ok(a) if a.ok() => a,
-                    Ok(a) => {
-                        stopped = Some(a.error_line());
-                        break;
-                    }
-                    Err(e) => {
-                        stopped = Some(e.to_string());
-                        break;
-                    }
-                };
-                let resp: AnalyticsConversationQueryResponse =
-                    serde_json::from_value(answer.body).unwrap_or_default();
-                let page = Page {
-                    page_number: n,
-                    total_hits: resp.total_hits,
-                    ids: resp
-                        .conversations
-                        .iter()
-                        .flatten()
-                        .filter_map(|c| c.conversation_id.clone())
-                        .collect(),
-                };
-                let more = paging::has_more(&page, f.page_size);
-                pages.push(page);
-                if walk
-                    .try_set(WalkState::Walking {
-                        pages: pages.clone(),
-                    })
-                    .is_some()
-                {
-                    return; // the tab was closed
-                }
-                if !more {
-                    break;
-                }
-                if n == MAX_PAGES {
-                    stopped = Some(format!("Stopped after {MAX_PAGES} pages."));
-                }
-            }
-            walk.try_set(WalkState::Done {
-                report: Box::new(paging::account(&pages)),
-                stopped,
-            });
-        });
+        walker.dispatch_local((f, state.token.get_untracked()));
     };
     view! {
         <details class="card lab-walk" data-testid="paging-walk">

@@ -41,7 +41,7 @@ fn realtime_ended(ctx: TabCtx) -> Option<bool> {
 #[component]
 pub fn WhyEmpty(
     ctx: TabCtx,
-    run: RwSignal<RunState>,
+    run: Memo<RunState>,
     retention: super::retention::RetentionSignal,
 ) -> impl IntoView {
     let diagnosis = Memo::new(move |_| {

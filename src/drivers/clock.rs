@@ -1,0 +1,32 @@
+//! The browser's clocks as the drivers need them: a monotonic millisecond count and a sleep.
+
+use wasm_bindgen::JsCast;
+
+/// Resolve after `ms` milliseconds (a `setTimeout` promise).
+pub async fn sleep_ms(ms: u32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let cb: &js_sys::Function = resolve.unchecked_ref();
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            cb,
+            i32::try_from(ms).unwrap_or(i32::MAX),
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// `performance.now()` in whole milliseconds (the freshness poller's clock).
+#[must_use]
+pub fn monotonic_ms() -> u64 {
+    let ms = crate::api::now_ms();
+    if ms.is_finite() && ms > 0.0 {
+        // performance.now() is non-negative and far below 2^53.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let whole = ms as u64;
+        whole
+    } else {
+        0
+    }
+}
