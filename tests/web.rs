@@ -372,7 +372,10 @@ async fn tabs_are_keyboard_operable() {
 #[wasm_bindgen_test]
 async fn theme_toggle_switches_and_persists() {
     let container = fresh_container();
-    let _mounted = leptos::mount::mount_to(container.clone(), || view! { <ThemeToggle/> });
+    let _mounted = leptos::mount::mount_to(container.clone(), || {
+        conversation_lens::state::provide_app_state();
+        view! { <ThemeToggle/> }
+    });
     tick().await;
     let root = web_sys::window()
         .and_then(|w| w.document())
@@ -475,6 +478,8 @@ fn fixture_ctx() -> conversation_lens::tabs::TabCtx {
 fn render_tab(tab: Tab) -> (web_sys::HtmlElement, impl Sized) {
     let container = fresh_container();
     let mounted = leptos::mount::mount_to(container.clone(), move || {
+        // What `App` provides; a tab mounted alone needs it too.
+        conversation_lens::state::provide_app_state();
         conversation_lens::tabs::render(tab, fixture_ctx())
     });
     (container, mounted)

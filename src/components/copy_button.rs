@@ -1,7 +1,6 @@
 //! A button that copies text to the clipboard and says so.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Copies `text` (computed when clicked) and announces the result politely.
 #[component]
@@ -12,23 +11,24 @@ pub fn CopyButton(
     #[prop(into)]
     label: String,
 ) -> impl IntoView {
-    let (status, set_status) = signal(String::new());
+    // Copying is an `Action`: its last value says whether the clipboard took the text.
+    let copied = Action::new_local(|value: &String| {
+        let value = value.clone();
+        async move { copy(&value).await }
+    });
+    let status = move || match copied.value().get() {
+        None => "",
+        Some(true) => "Copied",
+        Some(false) => "Copy failed — select the text instead",
+    };
     let on_click = move |_| {
-        let value = text.run(());
-        spawn_local(async move {
-            let ok = copy(&value).await;
-            set_status.set(if ok {
-                "Copied".to_owned()
-            } else {
-                "Copy failed — select the text instead".to_owned()
-            });
-        });
+        copied.dispatch_local(text.run(()));
     };
     view! {
         <button type="button" class="btn btn-small" aria-label=label.clone() on:click=on_click>
             "Copy"
         </button>
-        <span class="copy-status" role="status" aria-live="polite">{move || status.get()}</span>
+        <span class="copy-status" role="status" aria-live="polite">{status}</span>
     }
 }
 

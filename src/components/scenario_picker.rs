@@ -29,7 +29,7 @@ pub fn ScenarioPicker() -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || scenarios.with(Option::is_some)>
+        <Show when=move || scenarios.with(|l| l.is_some())>
             <section class="card scenarios" aria-labelledby="scenarios-title">
                 <h2 id="scenarios-title" class="card-title">"Demo scenarios"</h2>
                 <p class="muted small">

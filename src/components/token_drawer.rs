@@ -4,7 +4,6 @@
 //! (`src/pages/lens.rs` watches the token).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{UserToken, demo_client_token};
 use crate::components::source_link::SourceList;
@@ -23,39 +22,50 @@ enum Fetch {
 pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
     let state = app_state();
     let (text, set_text) = signal(String::new());
-    let fetch = RwSignal::new(Fetch::Idle);
-    // Only the latest click may set the token (two quick clicks must not race).
-    let latest = StoredValue::new(0u64);
+    // A demo client's token is fetched by an `Action`: only the latest click's answer is kept
+    // (two quick clicks must not race), and choosing the server's own token is a click too.
+    let token_fetch = Action::new_local(|client: &Option<&'static str>| {
+        let client = *client;
+        async move {
+            match client {
+                Some(c) => Some((c, demo_client_token(c).await)),
+                None => None,
+            }
+        }
+    });
+    let fetch = Memo::new(move |_| {
+        if token_fetch.pending().get() {
+            return token_fetch
+                .input()
+                .get()
+                .flatten()
+                .map_or(Fetch::Idle, Fetch::Busy);
+        }
+        match token_fetch.value().get() {
+            Some(Some((client, Err(e)))) => Fetch::Failed {
+                client,
+                why: e.to_string(),
+            },
+            _ => Fetch::Idle,
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Some((_, Ok(t)))) = token_fetch.value().get() {
+            state.token.set(Some(t));
+        }
+    });
     let apply = move || {
-        fetch.set(Fetch::Idle);
+        token_fetch.clear();
         state.token.set(UserToken::parse(&text.get_untracked()));
         set_text.set(String::new());
     };
     let choose = move |p: &'static Persona| {
-        let n = latest.get_value() + 1;
-        latest.set_value(n);
         if p.is_servers_own {
-            fetch.set(Fetch::Idle);
+            token_fetch.dispatch_local(None);
             state.token.set(None);
             return;
         }
-        fetch.set(Fetch::Busy(p.client));
-        spawn_local(async move {
-            let got = demo_client_token(p.client).await;
-            if latest.try_get_value() != Some(n) {
-                return;
-            }
-            match got {
-                Ok(t) => {
-                    fetch.set(Fetch::Idle);
-                    state.token.set(Some(t));
-                }
-                Err(e) => fetch.set(Fetch::Failed {
-                    client: p.client,
-                    why: e.to_string(),
-                }),
-            }
-        });
+        token_fetch.dispatch_local(Some(p.client));
     };
     let is_demo = move || {
         state
@@ -149,7 +159,7 @@ pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
                         _ => in_use(),
                     }}
                 </span>
-                <button type="button" class="btn" disabled=move || state.token.with(Option::is_none) on:click=move |_| { fetch.set(Fetch::Idle); state.token.set(None); }>
+                <button type="button" class="btn" disabled=move || state.token.with(Option::is_none) on:click=move |_| { token_fetch.clear(); state.token.set(None); }>
                     "Forget token"
                 </button>
                 <button type="button" class="btn" on:click=move |_| on_close.run(())>"Close"</button>

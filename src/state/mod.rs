@@ -25,8 +25,8 @@ pub struct AppState {
     pub token: RwSignal<Option<UserToken>>,
     /// Recent lookups: IDs and what each was (non-secret metadata only).
     pub recent: RwSignal<Vec<recent::RecentLookup>>,
-    /// `/api/health`; `None` while loading.
-    pub health: RwSignal<Option<Result<Health, AppError>>, LocalStorage>,
+    /// `/api/health`, read once; `None` while loading.
+    pub health: LocalResource<Result<Health, AppError>>,
     /// The demo org's scenarios, once asked for (see [`scenarios`]).
     pub scenarios: scenarios::ScenarioList,
 }
@@ -39,12 +39,13 @@ pub fn provide_app_state() -> AppState {
         system_prefers_dark(),
     ));
     let recent = RwSignal::new(recent::decode(storage_get(recent::STORAGE_KEY).as_deref()));
+    let health = LocalResource::new(api::health);
     let state = AppState {
         theme,
         token: RwSignal::new(None),
         recent,
-        health: RwSignal::new_local(None),
-        scenarios: RwSignal::new_local(None),
+        health,
+        scenarios: scenarios::ScenarioList::new(health),
     };
     // Effects only sync with the outside world (DOM attribute, storage).
     Effect::new(move |_| {
@@ -56,18 +57,15 @@ pub fn provide_app_state() -> AppState {
             let _ = root.set_attribute("data-theme", t.as_str());
         }
     });
-    spawn_local(async move {
-        let h = api::health().await;
-        state.health.set(Some(h));
-    });
     provide_context(state);
     state
 }
 
-/// The app state; falls back to a fresh one so components also work when mounted alone (tests).
+/// The app state [`provide_app_state`] put in context (by `App`, or by a test that mounts a
+/// component alone). A missing one is a bug, so it fails loudly rather than building a second.
 #[must_use]
 pub fn app_state() -> AppState {
-    use_context::<AppState>().unwrap_or_else(provide_app_state)
+    expect_context::<AppState>()
 }
 
 impl AppState {

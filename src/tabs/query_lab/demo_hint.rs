@@ -27,8 +27,7 @@ pub fn DemoStartHint(
     let start = Memo::new(move |_| {
         let id = ctx.id.get();
         scenarios.with(|l| {
-            l.as_ref()?
-                .as_ref()
+            l?.as_ref()
                 .ok()?
                 .iter()
                 .find(|s| s.conversation_id == id)
