@@ -6,13 +6,13 @@
 use crate::config::{Credentials, DemoKnobs, RealUpstream};
 use crate::error::LensError;
 use crate::extract::{DemoMode, JsonObject};
-use crate::proxy::upstream::{MAX_RELAYED_BODY_BYTES, read_capped};
+use crate::proxy::upstream::{MAX_RELAYED_BODY_BYTES, Upstream, read_capped};
 use crate::secret::Secret;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use std::sync::Arc;
 
 /// Starts the demo org and returns it with the upstream settings pointing at it.
@@ -101,18 +101,12 @@ pub async fn token(
                 .join(", "),
         })?;
     let up = &state.upstream;
-    let resp = up
+    let req = up
         .http
         .post(format!("{}/oauth/token", up.api_base))
         .basic_auth(client.id, Some(client.secret))
-        .form(&[("grant_type", "client_credentials")])
-        .send()
-        .await
-        .map_err(|e| crate::proxy::upstream::transport_error(&e, up.timeout))?;
-    let status = resp.status();
-    let bytes = read_capped(resp, MAX_RELAYED_BODY_BYTES)
-        .await
-        .map_err(|e| e.into_lens(up.timeout))?;
+        .form(&[("grant_type", "client_credentials")]);
+    let (status, bytes) = send_to_demo_org(up, req).await?;
     Ok(json_response(status, Body::from(bytes)))
 }
 
@@ -135,21 +129,16 @@ pub async fn start_run(
     }
     let up = &state.upstream;
     let url = format!("{}/demo/scenarios/{scenario_id}/start", up.api_base);
-    let transport = |e: reqwest::Error| crate::proxy::upstream::transport_error(&e, up.timeout);
-    let resp = up.http.post(url).send().await.map_err(transport)?;
-    let status = resp.status();
-    let bytes = read_capped(resp, MAX_RELAYED_BODY_BYTES)
-        .await
-        .map_err(|e| e.into_lens(up.timeout))?;
-    let json = HeaderValue::from_static("application/json");
-    Ok((status, [(header::CONTENT_TYPE, json)], bytes).into_response())
+    let (status, bytes) = send_to_demo_org(up, up.http.post(url)).await?;
+    Ok(json_response(status, Body::from(bytes)))
 }
 
-async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Result<Response, LensError> {
-    let up = &state.upstream;
-    let resp = up
-        .http
-        .get(format!("{}{path}", up.api_base))
+/// Send `req` to the demo org and read its answer (the body capped like every relayed body).
+async fn send_to_demo_org(
+    up: &Upstream,
+    req: reqwest::RequestBuilder,
+) -> Result<(StatusCode, axum::body::Bytes), LensError> {
+    let resp = req
         .send()
         .await
         .map_err(|e| crate::proxy::upstream::transport_error(&e, up.timeout))?;
@@ -157,6 +146,13 @@ async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Result<Resp
     let bytes = read_capped(resp, MAX_RELAYED_BODY_BYTES)
         .await
         .map_err(|e| e.into_lens(up.timeout))?;
+    Ok((status, bytes))
+}
+
+async fn relay(state: &AppState, path: &str, strip_secrets: bool) -> Result<Response, LensError> {
+    let up = &state.upstream;
+    let req = up.http.get(format!("{}{path}", up.api_base));
+    let (status, bytes) = send_to_demo_org(up, req).await?;
     let body = if strip_secrets {
         let mut v = serde_json::from_slice::<serde_json::Value>(&bytes)
             .map_err(|_| LensError::UpstreamUnreachable)?;
