@@ -3,7 +3,9 @@
 
 mod args;
 mod bench;
+mod bench_latency;
 mod build;
+mod delay_proxy;
 mod error;
 mod fingerprint;
 mod paths;
