@@ -32,10 +32,11 @@ export function baseUrl() {
   return url.replace(/\/$/, "");
 }
 
-/** An ended demo conversation both APIs know (same choice as the e2e page object). */
-export async function endedConversationId(base) {
-  const res = await fetch(`${base}/api/demo/scenarios`);
-  if (!res.ok) throw new Error(`GET /api/demo/scenarios answered ${res.status}`);
+/** An ended demo conversation both APIs know (same choice as the e2e page object). `path` is
+ * `/demo/scenarios` when `base` is a standalone demo org rather than the companion server. */
+export async function endedConversationId(base, path = "/api/demo/scenarios") {
+  const res = await fetch(`${base}${path}`);
+  if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
   const body = await res.json();
   const list = Array.isArray(body) ? body : body.scenarios ?? [];
   const ended = list.filter((s) => !s.live && !/retention|purged|old/i.test(`${s.id} ${s.title}`));

@@ -15,7 +15,9 @@ commands:
   test         install test tools, run every check, one summary line per stage
                --stage a,b     run only these stages   --skip a,b   run all but these
                --list          list the stages
-  bench        print figures: bundle size, then each crate's benches (crates/*/benches)
+  bench        print figures beside issue 16's goals: bundle size, browser timings on loopback,
+               the 150 ms latency run, then each crate's benches (crates/*/benches)
+               [size|app|latency|crates]...   run only these parts
   screenshots  regenerate docs/screenshots/*.png (desktop/phone x light/dark)
   help         this text";
 

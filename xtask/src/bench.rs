@@ -1,7 +1,10 @@
-//! `cargo xtask bench`: figures, never assertions (machines here are noisy). Prints the
-//! app's first-load transfer size, the browser timings from scripts/bench-app.mjs, then
-//! runs every crate's `benches/` (each prints its own figures).
+//! `cargo xtask bench`: figures, never assertions (machines here are noisy), each beside its
+//! goal from issue 16. Prints the app's first-load transfer size, the browser timings on
+//! loopback from scripts/bench-app.mjs, the 150 ms latency run ([`crate::bench_latency`]), then
+//! runs every crate's `benches/` (each prints its own figures; demo-org's: start-up, memory and
+//! details-query p50/p99 over 100,000 conversations).
 
+use crate::bench_latency;
 use crate::build::{self, Profile};
 use crate::error::{Error, Result};
 use crate::paths::Paths;
@@ -11,15 +14,49 @@ use crate::setup::Setup;
 use crate::shell::Cmd;
 use std::path::Path;
 
-pub fn run(paths: &Paths) -> Result<()> {
+/// The parts of the bench, in the order they run; `cargo xtask bench <part>…` runs only those.
+pub const PARTS: &[&str] = &["size", "app", "latency", "crates"];
+
+pub fn run(paths: &Paths, args: &[String]) -> Result<()> {
+    let parts = parts(args)?;
+    let wants = |p: &str| parts.iter().any(|x| x == p);
     let mut setup = Setup::new(paths);
-    build::app(paths, &mut setup, Profile::Release)?;
-    println!();
-    bundle_size(paths)?;
-    println!();
-    app_timings(paths, &mut setup)?;
-    println!();
-    crate_benches(paths)
+    if wants("size") || wants("app") || wants("latency") {
+        build::app(paths, &mut setup, Profile::Release)?;
+        println!();
+    }
+    if wants("size") {
+        bundle_size(paths)?;
+        println!();
+    }
+    if wants("app") {
+        app_timings(paths, &mut setup)?;
+        println!();
+    }
+    if wants("latency") {
+        bench_latency::run(paths, &mut setup)?;
+        println!();
+    }
+    if wants("crates") {
+        crate_benches(paths)?;
+    }
+    Ok(())
+}
+
+/// The parts named on the command line (all when none is).
+fn parts(args: &[String]) -> Result<Vec<String>> {
+    if args.is_empty() {
+        return Ok(PARTS.iter().map(|p| (*p).to_owned()).collect());
+    }
+    for a in args {
+        if !PARTS.contains(&a.as_str()) {
+            return Err(Error::Usage(format!(
+                "unknown bench part `{a}`; parts: {}",
+                PARTS.join(", ")
+            )));
+        }
+    }
+    Ok(args.to_vec())
 }
 
 /// One file of the first load.
@@ -121,9 +158,8 @@ fn app_timings(paths: &Paths, setup: &mut Setup) -> Result<()> {
     }
     setup.node_packages()?;
     setup.chromium()?;
-    // A dev server is enough here: first load is dominated by the wasm download and
-    // compile, and the proxy's own overhead is measured by `cargo bench -p server` (release).
-    let bin = build::server(paths, Profile::Dev)?;
+    // Release, as users run it: look up → both views includes the embedded demo org's work.
+    let bin = build::server(paths, Profile::Release)?;
     let server = server::start_demo(paths, &bin, &[])?;
     progress::line(
         "bench",
@@ -195,6 +231,19 @@ mod tests {
             Some("demo-org")
         );
         assert_eq!(package_name(&root.join("no/such/Cargo.toml")), None);
+    }
+
+    #[test]
+    fn bench_parts_default_to_all_and_reject_unknown_names() {
+        assert_eq!(
+            parts(&[]).ok(),
+            Some(PARTS.iter().map(|p| (*p).to_owned()).collect())
+        );
+        assert_eq!(
+            parts(&["latency".to_owned()]).ok(),
+            Some(vec!["latency".to_owned()])
+        );
+        assert!(parts(&["fast".to_owned()]).is_err());
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 mod args;
 mod bench;
+mod bench_latency;
 mod build;
+mod delay_proxy;
 mod error;
 mod fingerprint;
 mod paths;
@@ -27,7 +29,7 @@ fn main() -> ExitCode {
     let result = match command {
         "run" => args::parse_run(rest).and_then(|a| run::run(&paths, &a).map(|()| true)),
         "test" => args::parse_test(rest).and_then(|a| test_stages::run(&paths, &a)),
-        "bench" => bench::run(&paths).map(|()| true),
+        "bench" => bench::run(&paths, rest).map(|()| true),
         "screenshots" => screenshots::run(&paths).map(|()| true),
         "help" | "--help" | "-h" => {
             println!("{}", args::USAGE);

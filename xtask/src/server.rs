@@ -53,6 +53,11 @@ impl RunningServer {
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
+
+    /// The process id (to read its memory from `/proc`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
 }
 
 impl Drop for RunningServer {
@@ -78,10 +83,15 @@ pub fn start_demo(paths: &Paths, bin: &Path, extra: &[String]) -> Result<Running
             std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()),
         )
         .spawn()?;
+    wait_ready(child, port, "/api/health", bin)
+}
+
+/// Adopt a started `child` listening on `port`; ready once `GET ready_path` answers 200.
+pub fn wait_ready(child: Child, port: u16, ready_path: &str, bin: &Path) -> Result<RunningServer> {
     let mut server = RunningServer { child, port };
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        if matches!(http_get(port, "/api/health"), Some((200, _))) {
+        if matches!(http_get(port, ready_path), Some((200, _))) {
             return Ok(server);
         }
         if let Ok(Some(status)) = server.child.try_wait() {
@@ -92,7 +102,7 @@ pub fn start_demo(paths: &Paths, bin: &Path, extra: &[String]) -> Result<Running
         }
         if Instant::now() > deadline {
             return Err(Error::Timeout(format!(
-                "{} did not answer /api/health within 60 s",
+                "{} did not answer {ready_path} within 60 s",
                 bin.display()
             )));
         }

@@ -124,6 +124,18 @@ impl Cmd {
         })
     }
 
+    /// [`Self::spawn`] with standard output discarded (a helper process's banner would bury
+    /// the figures); errors still show.
+    pub fn spawn_quiet(&self) -> Result<Child> {
+        self.command()
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|source| Error::Spawn {
+                cmd: self.display(),
+                source,
+            })
+    }
+
     /// Replace this process with the command, so Ctrl-C and SIGTERM reach it directly
     /// (cargo itself `exec`s xtask on Unix, so the signal path is terminal → this command).
     /// Returns only if the exec failed.

@@ -46,6 +46,8 @@ use std::collections::HashMap;
 
 pub use crate::analytics::without_attributes;
 
+mod start_index;
+
 /// The delays that decide what each API shows at an instant.
 #[derive(Debug, Clone, Copy)]
 pub struct Timing {

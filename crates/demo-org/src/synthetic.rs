@@ -120,6 +120,41 @@ impl Synthetic {
             .map(|r| Ids(namespace(self.seed, r.key)).id("conversation"))
     }
 
+    /// Slots (indices in start order) of the conversations started in `[from, to)`: the start
+    /// index the details query pages over without building timelines.
+    #[must_use]
+    pub fn slots_started_in(&self, from: Time, to: Time) -> std::ops::Range<u32> {
+        let lo = self
+            .recs
+            .partition_point(|r| r.start_ms < from.timestamp_millis());
+        let hi = self
+            .recs
+            .partition_point(|r| r.start_ms < to.timestamp_millis())
+            .max(lo);
+        // `new` only indexes slots that fit in a u32, so no conversation is lost here.
+        u32::try_from(lo).unwrap_or(u32::MAX)..u32::try_from(hi).unwrap_or(u32::MAX)
+    }
+
+    /// Start instant of the conversation in `slot` (equal to its timeline's `start()`).
+    #[must_use]
+    pub fn start_of(&self, slot: u32) -> Option<Time> {
+        let r = self.recs.get(slot as usize)?;
+        DateTime::from_timestamp_millis(r.start_ms)
+    }
+
+    /// Conversation id of the conversation in `slot` (hashing only, no timeline built).
+    #[must_use]
+    pub fn id_of(&self, slot: u32) -> Option<String> {
+        let r = self.recs.get(slot as usize)?;
+        Some(Ids(namespace(self.seed, r.key)).id("conversation"))
+    }
+
+    /// The conversation in `slot`, materialised.
+    #[must_use]
+    pub fn at_slot(&self, slot: u32) -> Option<Conv> {
+        self.recs.get(slot as usize).map(|r| self.build(*r))
+    }
+
     /// Approximate heap bytes held (records + id index), for benches.
     #[must_use]
     pub fn heap_bytes(&self) -> usize {

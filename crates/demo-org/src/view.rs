@@ -8,6 +8,16 @@ use model::conversations::Conversation;
 /// conversations that were still going on in it.
 pub const ACTIVITY_LOOKBACK: chrono::Duration = chrono::Duration::days(3);
 
+/// A handle on one conversation that is cheaper to keep and resolve than its id: what the
+/// details query's hit lists hold (see [`OrgView::started_index`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConvRef {
+    /// By conversation id (named scenarios, runs, hand-made test orgs).
+    Id(String),
+    /// A synthetic conversation by its slot in the start-sorted synthetic index.
+    Synthetic(u32),
+}
+
 /// What the HTTP layer reads from the org. [`crate::org::Org`] implements it; tests can plug in
 /// a handful of hand-made conversations to pin down query semantics exactly.
 pub trait OrgView: Send + Sync + 'static {
@@ -39,6 +49,29 @@ pub trait OrgView: Send + Sync + 'static {
                         && c.conversation_end.is_none_or(|e| e >= from)
                 }),
         )
+    }
+
+    /// The start index: handles of the conversations whose `conversationStart` is in
+    /// `[from, to)` and that are visible at `now` (exactly those [`Self::analytics_started_in`]
+    /// yields), with their start, ordered by `(conversationStart, conversationId)`, found without
+    /// building analytics records. With `ended_only`, only those whose record at `now` has a
+    /// `conversationEnd`. `None` = this org has no such index (the query reads the records).
+    fn started_index(
+        &self,
+        _from: DateTime<Utc>,
+        _to: DateTime<Utc>,
+        _now: DateTime<Utc>,
+        _ended_only: bool,
+    ) -> Option<Vec<(DateTime<Utc>, ConvRef)>> {
+        None
+    }
+
+    /// The analytics record behind a handle at `now` (as [`Self::analytics`] by its id).
+    fn analytics_by_ref(&self, r: &ConvRef, now: DateTime<Utc>) -> Option<AnalyticsConversation> {
+        match r {
+            ConvRef::Id(id) => self.analytics(id, now),
+            ConvRef::Synthetic(_) => None,
+        }
     }
 
     /// `GET /demo/scenarios` body at `now`.
@@ -80,6 +113,20 @@ impl OrgView for crate::org::Org {
         now: DateTime<Utc>,
     ) -> Box<dyn Iterator<Item = AnalyticsConversation> + 'a> {
         Box::new(Self::analytics_active_in(self, from, to, now))
+    }
+
+    fn started_index(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+        ended_only: bool,
+    ) -> Option<Vec<(DateTime<Utc>, ConvRef)>> {
+        Some(Self::started_index(self, from, to, now, ended_only))
+    }
+
+    fn analytics_by_ref(&self, r: &ConvRef, now: DateTime<Utc>) -> Option<AnalyticsConversation> {
+        Self::analytics_by_ref(self, r, now)
     }
 
     fn scenarios(&self, now: DateTime<Utc>) -> serde_json::Value {

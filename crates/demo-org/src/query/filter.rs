@@ -339,6 +339,30 @@ impl Filters {
         })
     }
 
+    /// What the org's start index can answer without building records: `Some(false)` when no
+    /// filter is left, `Some(true)` when every filter is only `conversationEnd exists` (the
+    /// query lab's "Require conversationEnd"), `None` for anything else.
+    #[must_use]
+    pub fn start_index_filter(&self) -> Option<bool> {
+        if self.unsatisfiable || !self.segment.is_empty() {
+            return None;
+        }
+        let end_exists =
+            |p: &Pred| p.target == Target::ConvDim(CD::ConversationEnd) && p.test == Test::Exists;
+        let only_end_exists = |g: &Group| {
+            !g.preds.is_empty()
+                && g.preds.iter().all(end_exists)
+                && g.clauses.iter().all(Group::is_vacuous)
+        };
+        if self.conversation.is_empty() {
+            Some(false)
+        } else if self.conversation.iter().all(only_end_exists) {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
     /// True when no filter is left after ignoring wrong-level predicates.
     #[must_use]
     pub fn is_empty(&self) -> bool {

@@ -9,10 +9,11 @@ pub mod interval;
 pub mod limits;
 pub mod order;
 pub mod values;
+pub mod window;
 
 pub use crate::analytics::without_attributes;
 use crate::errors::ApiError;
-use crate::view::OrgView;
+use crate::view::{ConvRef, OrgView};
 use chrono::{DateTime, Utc};
 use filter::Filters;
 use interval::Interval;
@@ -72,12 +73,12 @@ pub fn plan_details(q: &ConversationQuery, now: DateTime<Utc>) -> Result<Details
     })
 }
 
-/// The matching conversations of a query, before paging: `(sort key, id)` in result order,
-/// aggregations and the total. Only ids are kept; a page's records are fetched again
+/// The matching conversations of a query, before paging: handles in result order,
+/// aggregations and the total. Only handles are kept; a page's records are built again
 /// (deterministic at a fixed `now`), so memory stays flat however many conversations match.
 #[derive(Debug, Clone)]
 pub struct Hits {
-    ids: Vec<String>,
+    ids: Vec<ConvRef>,
     aggregations: Option<Vec<model::analytics::AggregationResult>>,
 }
 
@@ -114,7 +115,10 @@ pub fn collect_hits(
     }
     plan.sort.sort(&mut hits);
     Ok(Hits {
-        ids: hits.into_iter().map(|(_, id, ())| id).collect(),
+        ids: hits
+            .into_iter()
+            .map(|(_, id, ())| ConvRef::Id(id))
+            .collect(),
         aggregations: (!aggs.is_empty())
             .then(|| aggs.into_iter().map(aggregate::Agg::finish).collect()),
     })
@@ -124,14 +128,14 @@ pub fn collect_hits(
 pub fn page_of(
     plan: &DetailsPlan,
     hits: &Hits,
-    fetch: impl Fn(&str) -> Option<AnalyticsConversation>,
+    fetch: impl Fn(&ConvRef) -> Option<AnalyticsConversation>,
 ) -> AnalyticsConversationQueryResponse {
     let page: Vec<_> = hits
         .ids
         .iter()
         .skip(plan.page.offset())
         .take(plan.page.size)
-        .filter_map(|id| fetch(id))
+        .filter_map(&fetch)
         .map(without_attributes)
         .collect();
     AnalyticsConversationQueryResponse {
@@ -156,7 +160,14 @@ fn hits_at(org: &dyn OrgView, plan: &DetailsPlan, now: DateTime<Utc>) -> Result<
                 .filter(|c| c.conversation_start.is_some_and(|s| s >= from && s < to));
             collect_hits(plan, found)
         }
-        None => collect_hits(plan, org.analytics_started_in(from, to, now)),
+        None => match window::indexed_hits(org, plan, from, to, now) {
+            // The index decides the hits: no record is built until the page is.
+            Some(ids) => Ok(Hits {
+                ids,
+                aggregations: None,
+            }),
+            None => collect_hits(plan, org.analytics_started_in(from, to, now)),
+        },
     }
 }
 
@@ -171,7 +182,7 @@ pub fn run_details_query(
 ) -> Result<AnalyticsConversationQueryResponse, ApiError> {
     let plan = plan_details(q, now)?;
     let hits = hits_at(org, &plan, now)?;
-    Ok(page_of(&plan, &hits, |id| org.analytics(id, now)))
+    Ok(page_of(&plan, &hits, |r| org.analytics_by_ref(r, now)))
 }
 
 /// [`run_details_query`] with a cache of hit lists for *settled* windows: when every conversation
@@ -202,5 +213,5 @@ pub fn run_details_query_cached(
     } else {
         std::sync::Arc::new(hits_at(org, &plan, now)?)
     };
-    Ok(page_of(&plan, &hits, |id| org.analytics(id, now)))
+    Ok(page_of(&plan, &hits, |r| org.analytics_by_ref(r, now)))
 }
