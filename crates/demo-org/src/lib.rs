@@ -23,6 +23,7 @@ pub mod errors;
 pub mod faults;
 pub mod http;
 pub mod jobs;
+pub mod notifications;
 pub mod oauth;
 pub mod query;
 pub mod ratelimit;
