@@ -27,4 +27,9 @@ pub enum AppError {
         status: u16,
         message: String,
     },
+    /// "Open saved": the file held no answer of this API.
+    #[error(
+        "Not in the saved file: this API's answer was not saved with it, so nothing was called."
+    )]
+    NotSaved,
 }

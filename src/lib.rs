@@ -12,6 +12,7 @@ pub mod drivers;
 pub mod error;
 pub mod logic;
 pub mod pages;
+pub mod saved;
 pub mod state;
 pub mod tabs;
 
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/c/:id") view=pages::lens::LensPage/>
                     <Route path=path!("/lab") view=pages::lab::LabPage/>
                     <Route path=path!("/bench/render") view=pages::bench::BenchPage/>
+                    <Route path=path!("/saved") view=saved::SavedPage/>
                 </Routes>
             </main>
             <components::footer::Footer/>

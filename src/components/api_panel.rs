@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::logic::decode::Exchange;
+use crate::logic::decode::{Exchange, Origin};
 use crate::logic::format;
 use crate::logic::headers::server_timing;
 use crate::logic::side::Side;
@@ -82,9 +82,14 @@ pub fn ExchangeSummary(ex: std::sync::Arc<Exchange>) -> impl IntoView {
     };
     view! {
         <div class="summary">
-            <span class=class>{format!("HTTP {status}")}</span>
+            // Opened from a saved file: nothing was called, so no status or time to show.
+            {match ex.origin {
+                Origin::Body => view! { <span class="status-badge status-file">"Opened from a file"</span> }.into_any(),
+                Origin::Export => view! { <span class=class>{format!("HTTP {status} (saved)")}</span> }.into_any(),
+                Origin::Fetched => view! { <span class=class>{format!("HTTP {status}")}</span> }.into_any(),
+            }}
             <dl class="facts">
-                <div><dt>"Time"</dt><dd class="mono">{format::elapsed(ex.result.elapsed_ms)}</dd></div>
+                {(ex.origin == Origin::Fetched).then(|| view! { <div><dt>"Time"</dt><dd class="mono">{format::elapsed(ex.result.elapsed_ms)}</dd></div> })}
                 {(!timing_text.is_empty()).then(|| view! { <div><dt>"Server timing"</dt><dd class="mono">{timing_text}</dd></div> })}
                 <div><dt>"Size"</dt><dd class="mono">{format::bytes(ex.raw.len())}</dd></div>
                 <div class="fact-wide"><dt>"Correlation ID"</dt><dd class="mono">{ex.result.correlation_id.clone().unwrap_or_else(|| "— (no ININ-Correlation-Id header)".to_owned())}</dd></div>

@@ -24,6 +24,19 @@ pub struct Exchange {
     pub raw: String,
     /// The body decoded into the wire model of this side, or why it could not be.
     pub decoded: Decoded,
+    /// Fetched now, or opened from a saved file ("Open saved").
+    pub origin: Origin,
+}
+
+/// Where an exchange's body came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    #[default]
+    Fetched,
+    /// An exported file: status and correlation id were saved, the time was not.
+    Export,
+    /// A bare body from a file: no status, no time (decoded as a 200).
+    Body,
 }
 
 impl Exchange {
@@ -57,6 +70,7 @@ impl Exchange {
             server_timing: None,
             raw,
             decoded: Decoded::Pending,
+            origin: Origin::Fetched,
         };
         ex.redecode(id);
         ex

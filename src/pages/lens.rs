@@ -127,6 +127,9 @@ pub fn Comparison(
     lookup: Lookup,
     tab: Signal<Tab>,
     on_tab: Callback<Tab>,
+    /// The sides came from a saved file ("Open saved"): never ask the APIs again.
+    #[prop(optional)]
+    saved: bool,
 ) -> impl IntoView {
     // One clock for every view; it only moves while a side says the conversation is live.
     let now = RwSignal::new(chrono::Utc::now());
@@ -144,7 +147,7 @@ pub fn Comparison(
             // While live, ask both APIs again every few seconds to watch them change.
             let n = seconds.get_value() + 1;
             seconds.set_value(n);
-            if n.is_multiple_of(AUTO_REFRESH_SECS) && auto_refresh.get_untracked() {
+            if n.is_multiple_of(AUTO_REFRESH_SECS) && auto_refresh.get_untracked() && !saved {
                 lookup.refresh(&id.get_untracked(), app_state().token.get_untracked());
             }
         },
@@ -188,18 +191,22 @@ pub fn Comparison(
         <div class="lookup-bar">
             <h1 class="lookup-title">
                 "Conversation " <code class="mono">{move || id.get()}</code>
+                {saved.then_some(" (from a saved file)")}
             </h1>
             <div class="lookup-actions">
-                <Show when=move || live.get()>
+                <Show when=move || live.get() && !saved>
                     <label class="auto-refresh">
                         <input type="checkbox" prop:checked=move || auto_refresh.get() on:change:target=move |ev| auto_refresh.set(ev.target().checked())/>
                         {format!(" Re-ask both APIs every {AUTO_REFRESH_SECS} s while live")}
                     </label>
                 </Show>
-                <button type="button" class="btn" disabled=any_loading on:click=move |_| {
-                    let token = app_state().token.get_untracked();
-                    lookup.refresh(&id.get_untracked(), token);
-                }>"Refresh both"</button>
+                <Show when=move || !saved>
+                    <button type="button" class="btn" disabled=any_loading on:click=move |_| {
+                        let token = app_state().token.get_untracked();
+                        lookup.refresh(&id.get_untracked(), token);
+                    }>"Refresh both"</button>
+                </Show>
+                <crate::saved::export_bar::ExportBar id lookup tab/>
             </div>
         </div>
         <div class="panels">
@@ -237,6 +244,10 @@ fn Intro() -> impl IntoView {
             <p class="intro-actions">
                 <A href=LAB_HREF attr:class="btn">"Open the Query lab"</A>
                 <span class="muted small">" Find conversations by time and filters — no conversation ID needed."</span>
+            </p>
+            <p class="intro-actions">
+                <A href=crate::saved::HREF attr:class="btn">"Open saved JSON"</A>
+                <span class="muted small">" Paste or drop a body you already have (or a file exported here) — nothing is uploaded."</span>
             </p>
         </section>
         <GuideTable/>

@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod participant_label;
 pub mod query_lab;
 pub mod region;
+pub mod saved;
 pub mod snippets;
 pub mod source;
 pub mod sources;
