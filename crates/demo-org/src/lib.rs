@@ -17,6 +17,7 @@ pub mod runs;
 pub mod scenarios;
 pub mod synthetic;
 pub mod timeline;
+pub mod users;
 
 pub mod clients;
 pub mod errors;
@@ -24,6 +25,7 @@ pub mod faults;
 pub mod http;
 pub mod jobs;
 pub mod oauth;
+pub mod oauth_code;
 pub mod query;
 pub mod ratelimit;
 pub mod view;
