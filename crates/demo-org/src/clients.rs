@@ -151,6 +151,9 @@ mod tests {
         assert!(c.secret_matches("lens-demo-full-secret"));
         assert!(!c.secret_matches("lens-demo-full-secreT"));
         assert!(!c.secret_matches(""));
-        assert!(!PKCE_CLIENT.secret_matches(""), "a public client has no secret");
+        assert!(
+            !PKCE_CLIENT.secret_matches(""),
+            "a public client has no secret"
+        );
     }
 }

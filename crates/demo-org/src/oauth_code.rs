@@ -85,7 +85,8 @@ pub fn check_authorize(p: &AuthorizeParams) -> Result<Authorization, AuthorizeEr
     let client_id = p.client_id.as_deref().map(str::trim).unwrap_or("");
     if client_id.is_empty() {
         return Err(AuthorizeError::Page(
-            "The request has no client_id. The app that sent you here must name its OAuth client.".into(),
+            "The request has no client_id. The app that sent you here must name its OAuth client."
+                .into(),
         ));
     }
     let client = if client_id == PKCE_CLIENT.id {

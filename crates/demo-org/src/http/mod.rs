@@ -36,9 +36,9 @@ pub mod local_guard;
 pub mod media;
 pub mod oauth_authorize;
 pub mod oauth_token;
-pub mod users_me;
 pub mod retention;
 pub mod state;
+pub mod users_me;
 
 use crate::errors::ApiError;
 use crate::faults::FAULT_HEADER;

@@ -5,7 +5,7 @@
 
 use super::state::AppState;
 use crate::clients::DemoClient;
-use crate::oauth_code::{AuthorizeError, AuthorizeParams, Authorization, check_authorize};
+use crate::oauth_code::{Authorization, AuthorizeError, AuthorizeParams, check_authorize};
 use crate::users::DEMO_USERS;
 use axum::Form;
 use axum::extract::{Query, State};
@@ -93,11 +93,7 @@ fn refuse(e: AuthorizeError) -> Response {
 fn redirect(redirect_uri: &str, params: &[(&str, &str)], state: Option<&str>) -> Response {
     let mut url = redirect_uri.to_owned();
     let mut sep = if url.contains('?') { '&' } else { '?' };
-    for (k, v) in params
-        .iter()
-        .copied()
-        .chain(state.map(|s| ("state", s)))
-    {
+    for (k, v) in params.iter().copied().chain(state.map(|s| ("state", s))) {
         let _ = write!(url, "{sep}{k}={}", encode(v));
         sep = '&';
     }

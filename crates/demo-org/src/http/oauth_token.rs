@@ -5,7 +5,6 @@
 use super::state::AppState;
 use crate::oauth::{OAuthError, TokenRequest, TokenResponse};
 use crate::oauth_code::Redemption;
-use std::time::Instant;
 use axum::Form;
 use axum::Json;
 use axum::extract::State;
@@ -13,6 +12,7 @@ use axum::extract::rejection::FormRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use std::time::Instant;
 
 /// The form fields of a token request (anything else is ignored).
 #[derive(Debug, Default, Deserialize)]
@@ -67,9 +67,7 @@ fn redeem_code(state: &AppState, form: &TokenForm) -> Response {
     };
     match state.codes.redeem(&r, Instant::now()) {
         Ok(grant) => {
-            let tok = state
-                .tokens
-                .issue_for_user(grant, state.cfg.token_ttl_secs);
+            let tok = state.tokens.issue_for_user(grant, state.cfg.token_ttl_secs);
             if let Some(code) = r.code {
                 state.codes.record_token(code.trim(), &tok.access_token);
             }
