@@ -1,8 +1,7 @@
 //! Plain-words explanations of what goes wrong when signing in, each claim with its source.
 
 use super::sources::{
-    CREATE_OAUTH_CLIENT, RFC_6749_AUTHORIZE_ERRORS, RFC_6749_STATE, RFC_6749_TOKEN_ERRORS,
-    RFC_7636,
+    CREATE_OAUTH_CLIENT, RFC_6749_AUTHORIZE_ERRORS, RFC_6749_STATE, RFC_6749_TOKEN_ERRORS, RFC_7636,
 };
 use crate::source::{Claim, Source};
 
@@ -76,7 +75,8 @@ fn from_code(error: &str, description: Option<&str>, rfc: Source) -> SignInHelp 
         Some(d) => format!("{error}: {d}"),
         None => error.to_owned(),
     });
-    let mentions_redirect = description.is_some_and(|d| d.to_ascii_lowercase().contains("redirect"));
+    let mentions_redirect =
+        description.is_some_and(|d| d.to_ascii_lowercase().contains("redirect"));
     let check_client = Claim::new(
         "In Genesys Cloud, open Admin > OAuth and check the client: its grant type is Code Authorization (PKCE), it belongs to the region you picked, and you copied its Client ID.",
         CREATE_OAUTH_CLIENT,
@@ -134,12 +134,10 @@ fn from_code(error: &str, description: Option<&str>, rfc: Source) -> SignInHelp 
                 "The person signing in (or their organization) did not allow this app to act for them.",
                 rfc,
             )],
-            vec![
-                Claim::new(
-                    "Sign in again and approve, or ask your Genesys Cloud admin whether your user may use this OAuth client.",
-                    CREATE_OAUTH_CLIENT,
-                ),
-            ],
+            vec![Claim::new(
+                "Sign in again and approve, or ask your Genesys Cloud admin whether your user may use this OAuth client.",
+                CREATE_OAUTH_CLIENT,
+            )],
             said,
         ),
         "server_error" | "temporarily_unavailable" => help(
@@ -213,7 +211,11 @@ mod tests {
             error: "invalid_grant",
             description: Some("code already used"),
         });
-        assert!(h.what_to_do.iter().any(|c| c.text.starts_with("Sign in again")));
+        assert!(
+            h.what_to_do
+                .iter()
+                .any(|c| c.text.starts_with("Sign in again"))
+        );
         let h = explain(&SignInProblem::Expired);
         assert!(h.title.contains("expired"));
         assert!(h.what_to_do[0].text.starts_with("Sign in again"));
