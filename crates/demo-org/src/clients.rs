@@ -66,6 +66,18 @@ pub const DEMO_CLIENTS: &[DemoClient] = &[
     },
 ];
 
+/// The demo org's Authorization Code (PKCE) client: a public client, no secret. People sign in
+/// as one of [`crate::users::DEMO_USERS`]; any `http://127.0.0.1:<port>/…` or
+/// `http://localhost:<port>/…` redirect URI is accepted ([`crate::oauth_code::redirect_allowed`]).
+/// Its tokens carry the signed-in user's permissions, not the client's.
+pub const PKCE_CLIENT: DemoClient = DemoClient {
+    id: "6b1c2a4e-0d5f-4c3b-9a1e-1e0c5d0f7a05",
+    secret: "",
+    name: "lens-demo-pkce",
+    permissions: &[],
+    demonstrates: "Sign in as a person (Authorization Code grant with PKCE, no secret): GET /oauth/authorize shows the demo users, POST /oauth/token redeems the code with the code_verifier. The token has that user's permissions and answers GET /api/v2/users/me.",
+};
+
 impl std::fmt::Debug for DemoClient {
     /// Secrets stay out of `Debug` output (logs), even demo ones.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -94,6 +106,10 @@ impl DemoClient {
     /// Constant-time-ish secret check (the demo has nothing to protect, but keep the habit).
     #[must_use]
     pub fn secret_matches(&self, secret: &str) -> bool {
+        if self.secret.is_empty() {
+            // A public (PKCE) client has no secret to match: it never gets client-credentials tokens.
+            return false;
+        }
         let a = self.secret.as_bytes();
         let b = secret.as_bytes();
         a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -135,5 +151,9 @@ mod tests {
         assert!(c.secret_matches("lens-demo-full-secret"));
         assert!(!c.secret_matches("lens-demo-full-secreT"));
         assert!(!c.secret_matches(""));
+        assert!(
+            !PKCE_CLIENT.secret_matches(""),
+            "a public client has no secret"
+        );
     }
 }

@@ -17,6 +17,7 @@ pub mod runs;
 pub mod scenarios;
 pub mod synthetic;
 pub mod timeline;
+pub mod users;
 
 pub mod clients;
 pub mod errors;
@@ -25,6 +26,7 @@ pub mod http;
 pub mod jobs;
 pub mod notifications;
 pub mod oauth;
+pub mod oauth_code;
 pub mod query;
 pub mod ratelimit;
 pub mod view;

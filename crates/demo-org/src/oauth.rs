@@ -62,7 +62,7 @@ impl OAuthError {
         Self {
             error: "unsupported_grant_type",
             error_description: format!(
-                "Grant type [{grant}] is not supported here; the demo org issues tokens for grant_type=client_credentials only."
+                "Grant type [{grant}] is not supported here; the demo org issues tokens for grant_type=client_credentials and grant_type=authorization_code (with PKCE)."
             ),
             status: 400,
         }
@@ -73,11 +73,26 @@ impl OAuthError {
 #[derive(Debug, Clone, Copy)]
 pub struct Caller {
     pub client: &'static DemoClient,
+    /// The signed-in person (Authorization Code grant); `None` for client credentials.
+    pub user: Option<&'static crate::users::DemoUser>,
+}
+
+impl Caller {
+    /// True when the token may use an endpoint needing ANY of `permissions`: a user token has its
+    /// user's permissions, a client-credentials token its client's role permissions.
+    #[must_use]
+    pub fn has_any(&self, permissions: &[&str]) -> bool {
+        match self.user {
+            Some(u) => u.has_any(permissions),
+            None => self.client.has_any(permissions),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
 struct Issued {
     client: &'static DemoClient,
+    user: Option<&'static crate::users::DemoUser>,
     expires_at: Instant,
 }
 
@@ -134,7 +149,14 @@ impl TokenStore {
         self.tokens
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(token.clone(), Issued { client, expires_at });
+            .insert(
+                token.clone(),
+                Issued {
+                    client,
+                    user: None,
+                    expires_at,
+                },
+            );
         Ok(TokenResponse {
             access_token: token,
             token_type: "bearer",
@@ -153,7 +175,38 @@ impl TokenStore {
         }
         Some(Caller {
             client: issued.client,
+            user: issued.user,
         })
+    }
+
+    /// A token for a person signed in through `grant` (Authorization Code grant), valid `ttl_secs`.
+    pub fn issue_for_user(&self, grant: crate::oauth_code::Grant, ttl_secs: u64) -> TokenResponse {
+        let token = new_token();
+        let expires_at = Instant::now() + Duration::from_secs(ttl_secs);
+        self.tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(
+                token.clone(),
+                Issued {
+                    client: grant.client,
+                    user: Some(grant.user),
+                    expires_at,
+                },
+            );
+        TokenResponse {
+            access_token: token,
+            token_type: "bearer",
+            expires_in: ttl_secs,
+        }
+    }
+
+    /// Forget a token (a replayed authorization code revokes what it gave).
+    pub fn revoke(&self, token: &str) {
+        self.tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(token);
     }
 
     /// Seconds the token has left (for `GET /api/v2/tokens/me`).

@@ -36,10 +36,18 @@ async fn demo_endpoints_list_clients_and_scenarios() {
     let clients = g.body.as_array().cloned().unwrap_or_default();
     assert!(clients.len() >= 3);
     for c in &clients {
-        for k in ["id", "secret", "name", "permissions", "demonstrates"] {
+        for k in ["id", "name", "permissions", "demonstrates", "grantType"] {
             assert!(c.get(k).is_some(), "client lacks {k}: {c}");
         }
+        // Only client-credentials clients have a secret; the PKCE client lists its users.
+        let pkce = c["grantType"] == "pkce";
+        assert_eq!(c.get("secret").is_some(), !pkce, "{c}");
+        assert_eq!(c.get("users").is_some(), pkce, "{c}");
     }
+    assert_eq!(
+        clients.iter().filter(|c| c["grantType"] == "pkce").count(),
+        1
+    );
     let list = demo_scenarios(&demo).await;
     assert!(!list.is_empty());
     for s in &list {

@@ -15,6 +15,7 @@ pub mod json_path;
 pub mod lookup;
 pub mod metrics;
 pub mod participant_label;
+pub mod pkce;
 pub mod query_lab;
 pub mod region;
 pub mod saved;

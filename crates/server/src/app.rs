@@ -46,6 +46,7 @@ pub fn router(state: Arc<AppState>, policy: HostPolicy) -> Router {
             "/api/demo/scenarios/{scenario_id}/start",
             post(demo::start_run),
         )
+        .route("/api/oauth/token", post(crate::signin::exchange))
         .route("/api/v2/{*rest}", any(proxy::proxy))
         .route("/api/{*rest}", any(api_not_allowed))
         .route("/api", any(api_not_allowed))

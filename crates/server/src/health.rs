@@ -18,6 +18,12 @@ pub struct Health {
     pub version: &'static str,
     /// Token requests sent since start (shows the cache working; used by the bench).
     pub token_requests: u64,
+    /// Where "Sign in" sends the browser (`<loginUrl>/oauth/authorize`): `https://login.<domain>`,
+    /// or the embedded demo org's loopback URL in demo mode.
+    pub login_url: String,
+    /// Demo mode: the demo org's sign-in (PKCE) client id, so "Sign in" works with no setup.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign_in_client_id: Option<&'static str>,
 }
 
 pub async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
@@ -27,5 +33,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
         region: state.region().to_string(),
         version: env!("CARGO_PKG_VERSION"),
         token_requests: state.upstream.tokens.requests(),
+        login_url: state.upstream.tokens.login_url().to_owned(),
+        sign_in_client_id: state.is_demo().then_some(demo_org::clients::PKCE_CLIENT.id),
     })
 }

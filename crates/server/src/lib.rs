@@ -21,6 +21,7 @@ pub mod region;
 pub mod secret;
 pub mod security;
 pub mod server;
+pub mod signin;
 pub mod state;
 pub mod static_files;
 pub mod token;

@@ -157,6 +157,12 @@ impl TokenSource {
         &self.inner.credentials.client_id
     }
 
+    /// The login base (`https://login.<domain>`): where `/oauth/authorize` and `/oauth/token` live.
+    pub fn login_url(&self) -> &str {
+        let url = &self.inner.token_url;
+        url.strip_suffix("/oauth/token").unwrap_or(url)
+    }
+
     /// How many token requests have been sent (for tests, health and the bench).
     pub fn requests(&self) -> u64 {
         self.inner.requests.load(Ordering::Relaxed)

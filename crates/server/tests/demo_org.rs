@@ -65,7 +65,8 @@ async fn demo_lists_pass_through_without_client_secrets() {
     assert!(
         cl.json()
             .as_array()
-            .is_some_and(|a| a.len() == DEMO_CLIENTS.len())
+            .is_some_and(|a| a.len() == DEMO_CLIENTS.len() + 1),
+        "the client-credentials clients and the sign-in (PKCE) client"
     );
     for c in DEMO_CLIENTS {
         assert!(

@@ -56,7 +56,8 @@ fn assert_security_headers(r: &RawResponse, what: &str) {
 async fn disallowed_paths_methods_and_encoding_tricks_are_refused() {
     let (f, s) = setup().await;
     let cases: Vec<(&str, String, u16)> = vec![
-        ("GET", "/api/v2/users/me".into(), 404),
+        ("GET", "/api/v2/users".into(), 404),
+        ("POST", "/api/v2/users/me".into(), 404),
         ("GET", "/api/v2/conversations".into(), 404),
         ("GET", "/api/v2/conversations/calls".into(), 404),
         ("GET", "/api/v2/oauth/clients".into(), 404),
@@ -140,10 +141,10 @@ async fn disallowed_paths_methods_and_encoding_tricks_are_refused() {
         }
         assert_security_headers(&r, path);
     }
-    let r = raw(s.addr, "GET", "/api/v2/users/me", &[], "").await;
+    let r = raw(s.addr, "GET", "/api/v2/users", &[], "").await;
     assert_eq!(
         r.json()["message"],
-        "GET /api/v2/users/me is not allowed by Conversation Lens (read-only allow-list)"
+        "GET /api/v2/users is not allowed by Conversation Lens (read-only allow-list)"
     );
     assert_eq!(r.json()["code"], "lens.not.allowed");
     assert_eq!(

@@ -20,12 +20,13 @@ pub struct Authed {
 }
 
 impl Authed {
-    /// 403 `missing.any.permissions` unless the client holds one of `permissions`.
+    /// 403 `missing.any.permissions` unless the caller (the signed-in user, else the client)
+    /// holds one of `permissions`.
     ///
     /// # Errors
     /// When the client lacks every listed permission.
     pub fn require_any(&self, permissions: &[&str]) -> Result<(), ApiError> {
-        if self.caller.client.has_any(permissions) {
+        if self.caller.has_any(permissions) {
             Ok(())
         } else {
             Err(ApiError::missing_any_permissions(permissions))

@@ -11,9 +11,45 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-/// `GET /demo/clients`: id, secret, name, permissions and what each client demonstrates.
+/// `GET /demo/clients`: id, secret, name, permissions, `grantType` (`client_credentials`, or
+/// `pkce` for the sign-in client, which has no secret and lists its users) and what each
+/// client demonstrates.
 pub async fn clients() -> Json<serde_json::Value> {
-    Json(serde_json::to_value(DEMO_CLIENTS).unwrap_or_default())
+    let mut list: Vec<serde_json::Value> = DEMO_CLIENTS
+        .iter()
+        .map(|c| with_grant(c, "client_credentials"))
+        .collect();
+    let mut pkce = with_grant(&crate::clients::PKCE_CLIENT, "pkce");
+    if let Some(o) = pkce.as_object_mut() {
+        o.remove("secret");
+        o.insert(
+            "redirectUris".into(),
+            serde_json::json!(["http://127.0.0.1:*", "http://localhost:*"]),
+        );
+        o.insert(
+            "users".into(),
+            serde_json::to_value(
+                crate::users::DEMO_USERS
+                    .iter()
+                    .map(|u| {
+                        serde_json::json!({"id": u.id(), "name": u.name, "role": u.role,
+                            "permissions": u.permissions, "demonstrates": u.demonstrates})
+                    })
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap_or_default(),
+        );
+    }
+    list.push(pkce);
+    Json(serde_json::Value::Array(list))
+}
+
+fn with_grant(c: &crate::clients::DemoClient, grant: &str) -> serde_json::Value {
+    let mut v = serde_json::to_value(c).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert("grantType".into(), grant.into());
+    }
+    v
 }
 
 /// `GET /demo/scenarios`: `[{id, conversationId, title, teaches, phase: {name, label, until},

@@ -170,7 +170,10 @@ pub fn check(
 /// Middleware for the demo org: every path is guarded, reads included. Refusals are
 /// Genesys-shaped `ErrorBody`s with demo-only codes.
 pub async fn guard(State(policy): State<Arc<HostPolicy>>, req: Request, next: Next) -> Response {
-    match check(&policy, req.method(), true, req.headers()) {
+    // The sign-in page is a login host's page: an app on another loopback port sends the
+    // browser there (a same-site navigation). It shows no data; its POST is same-origin.
+    let login_page = req.method() == Method::GET && req.uri().path() == "/oauth/authorize";
+    match check(&policy, req.method(), !login_page, req.headers()) {
         Ok(()) => next.run(req).await,
         Err(refusal) => {
             tracing::warn!(?refusal, "demo org refused a request");

@@ -3,7 +3,9 @@
 //!
 //! | endpoint | answer | permission (ANY of) |
 //! |---|---|---|
-//! | `POST /oauth/token` | `{access_token, token_type, expires_in}` / RFC 6749 error | — |
+//! | `POST /oauth/token` | `{access_token, token_type, expires_in}` / RFC 6749 error (client credentials, or authorization code + PKCE) | — |
+//! | `GET/POST /oauth/authorize` | sign-in page (one button per demo user) → 302 to the redirect URI with `code`+`state` | — |
+//! | `GET /api/v2/users/me` | the signed-in user (client-credentials tokens: 400) | — |
 //! | `GET /api/v2/conversations/{id}` | `Conversation` | conversation:communication:view |
 //! | `GET /api/v2/conversations/{calls,callbacks,chats,emails,messages}/{id}` | `CallConversation` & co. (`chats`: the older web chat) | none (as documented) |
 //! | `GET /api/v2/tokens/me` | simplified `TokenInfo` | — |
@@ -36,9 +38,11 @@ pub mod json;
 pub mod local_guard;
 pub mod media;
 pub mod notifications;
+pub mod oauth_authorize;
 pub mod oauth_token;
 pub mod retention;
 pub mod state;
+pub mod users_me;
 
 use crate::errors::ApiError;
 use crate::faults::FAULT_HEADER;
@@ -70,6 +74,7 @@ fn build(state: AppState, guard: Option<HostPolicy>) -> Router {
             get(media::get_media_conversation),
         )
         .route("/api/v2/tokens/me", get(conversations::tokens_me))
+        .route("/api/v2/users/me", get(users_me::users_me))
         .route(
             "/api/v2/analytics/conversations/{id}/details",
             get(analytics::get_details),
@@ -129,6 +134,10 @@ fn build(state: AppState, guard: Option<HostPolicy>) -> Router {
         .merge(api)
         .route("/oauth/token", post(oauth_token::token))
         .route("/channels/{channel_id}", get(channel_socket::connect))
+        .route(
+            "/oauth/authorize",
+            get(oauth_authorize::page).post(oauth_authorize::sign_in),
+        )
         .route("/demo/clients", get(demo::clients))
         .route("/demo/scenarios", get(demo::scenarios))
         .route("/demo/scenarios/{scenario_id}/start", post(demo::start_run))

@@ -17,6 +17,8 @@ pub struct AppState {
     pub clock: Clock,
     pub org: Arc<dyn OrgView>,
     pub tokens: Arc<TokenStore>,
+    /// Authorization codes of the sign-in page (PKCE).
+    pub codes: Arc<crate::oauth_code::CodeStore>,
     pub limiter: Arc<RateLimiter>,
     pub jobs: Arc<JobStore>,
     pub faults: Arc<Faults>,
@@ -49,6 +51,7 @@ impl AppState {
             clock,
             org,
             tokens: Arc::new(TokenStore::default()),
+            codes: Arc::new(crate::oauth_code::CodeStore::default()),
             jobs: Arc::new(JobStore::default()),
             faults: Arc::new(Faults::default()),
             query_cache: Arc::new(crate::query::cache::HitCache::default()),

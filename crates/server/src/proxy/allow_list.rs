@@ -217,6 +217,14 @@ const ROUTES: &[Route] = &[
         &[],
         BodyKind::None,
     ),
+    // "Signed in as <name>" after the PKCE sign-in.
+    route(
+        "users.me",
+        Method::GET,
+        &[Lit("users"), Lit("me")],
+        &[],
+        BodyKind::None,
+    ),
 ];
 
 const fn route(
@@ -468,6 +476,7 @@ mod tests {
             format!("/api/v2/analytics/conversations/details/jobs/{ID}"),
             format!("/api/v2/analytics/conversations/details/jobs/{ID}/results"),
             "/api/v2/tokens/me".to_string(),
+            "/api/v2/users/me".to_string(),
         ] {
             assert!(get(&p).is_ok(), "{p}");
         }
@@ -540,7 +549,8 @@ mod tests {
     #[test]
     fn other_paths_and_methods_are_not_allowed() {
         for p in [
-            "/api/v2/users/me",
+            "/api/v2/users",
+            "/api/v2/users/me/roles",
             "/api/v2/conversations",
             "/api/v2/oauth/clients",
             "/api/v3/x",
@@ -549,6 +559,10 @@ mod tests {
             assert!(matches!(get(p), Err(LensError::NotAllowed { .. })), "{p}");
         }
         for m in [Method::POST, Method::PUT, Method::PATCH, Method::DELETE] {
+            assert!(matches!(
+                check(&m, "/api/v2/users/me", None),
+                Err(LensError::NotAllowed { .. })
+            ));
             assert!(matches!(
                 check(&m, &format!("/api/v2/conversations/{ID}"), None),
                 Err(LensError::NotAllowed { .. })
