@@ -520,3 +520,140 @@ async fn a_client_that_goes_away_can_come_back_to_its_channel() {
         other => panic!("an unknown channel must answer 404: {:?}", other.err()),
     }
 }
+
+/// The standalone `demo-org` binary, killed when dropped.
+struct Standalone {
+    child: std::process::Child,
+    base_url: String,
+}
+
+impl Drop for Standalone {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn standalone() -> Standalone {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_demo-org"))
+        .args([
+            "--port",
+            "0",
+            "--frozen-at",
+            "2026-05-20T12:00:00Z",
+            "--synthetic-conversations",
+            "500",
+            "--heartbeat",
+            "1",
+            "--channel-ttl",
+            "3600",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("start demo-org: {e}"));
+    let mut first = String::new();
+    if let Some(out) = child.stdout.take() {
+        let mut out = std::io::BufReader::new(out);
+        let _ = out.read_line(&mut first);
+        // Keep draining: a closed pipe would make the binary's next print fail.
+        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+    }
+    let base_url = first
+        .trim()
+        .strip_prefix("demo-org listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
+        .to_owned();
+    Standalone { child, base_url }
+}
+
+#[tokio::test]
+async fn the_standalone_binary_streams_a_started_run_to_a_websocket_client() {
+    let org = standalone();
+    let base = org.base_url.clone();
+    let client = demo_org::clients::DEMO_CLIENTS[0];
+    let token: Value = http()
+        .post(format!("{base}/oauth/token"))
+        .basic_auth(client.id, Some(client.secret))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("token: {e}"))
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("token json: {e}"));
+    let token = token["access_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let ch: Value = http()
+        .post(format!("{base}{CHANNELS}"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("channel: {e}"))
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("channel json: {e}"));
+    let id = ch["id"].as_str().unwrap_or_default();
+    // The inbound-answered story's queue, from the same org built here.
+    let local = Org::new(&cfg());
+    let queue = local
+        .scenario("inbound-answered")
+        .and_then(|s| s.conv.parties.iter().find_map(|p| p.queue.clone()))
+        .map(|q| q.0)
+        .unwrap_or_else(|| panic!("no queue"));
+    let topic = format!("v2.routing.queues.{queue}.conversations");
+    let sub = http()
+        .put(format!("{base}{CHANNELS}/{id}/subscriptions"))
+        .bearer_auth(&token)
+        .json(&json!([{ "id": topic }]))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("subscribe: {e}"));
+    assert_eq!(sub.status(), 200);
+    let uri = ch["connectUri"].as_str().unwrap_or_default();
+    let (mut ws, _) = tokio_tungstenite::connect_async(uri)
+        .await
+        .unwrap_or_else(|e| panic!("connect {uri}: {e}"));
+    let started: Value = http()
+        .post(format!("{base}/demo/scenarios/inbound-answered/start"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("start: {e}"))
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("start json: {e}"));
+    let conv_id = started["conversationId"].as_str().unwrap_or_default();
+    let advance = |secs: i64| {
+        let base = base.clone();
+        async move {
+            let r = http()
+                .post(format!("{base}/demo/clock"))
+                .json(&json!({ "advanceSeconds": secs }))
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("clock: {e}"));
+            assert_eq!(r.status(), 200);
+        }
+    };
+    advance(900).await;
+    let (mut mine, mut heartbeat) = (0, false);
+    while mine < 3 || !heartbeat {
+        let frame = next_json(&mut ws)
+            .await
+            .unwrap_or_else(|| panic!("closed after {mine} events"));
+        if frame["topicName"] == "channel.metadata" {
+            heartbeat = true;
+        } else if frame["topicName"] == topic.as_str() && frame["eventBody"]["id"] == conv_id {
+            mine += 1;
+        }
+    }
+    advance(3600).await;
+    let mut closing = false;
+    while let Some(frame) = next_json(&mut ws).await {
+        closing |= frame["topicName"] == "v2.system.socket_closing";
+    }
+    assert!(closing, "socket_closing before the close");
+}

@@ -6,8 +6,8 @@
 //! (`POST /demo/clock`) delivers everything in between at the next tick, so tests never sleep
 //! through a call. The task holds only weak references and ends when the org is dropped.
 
-use super::Notifications;
 use super::envelope;
+use super::hub::Notifications;
 use super::schedule::{Change, changes_in};
 use super::topics::Topic;
 use crate::clock::Clock;

@@ -22,44 +22,18 @@
 //! 400 `bad.request` naming the topic (error codes UNVERIFIED). Unknown channel → 404 `not.found`.
 //!
 //! Concepts, one file each: [`topics`] (names, permissions, catalogue), [`channels`] (store,
-//! limits, expiry), [`envelope`] (frames), [`topic_body`] (event body from the REST view),
-//! [`schedule`] (pure: a conversation + a window → events), [`delivery`] (the task), [`config`].
+//! limits, expiry), [`hub`] (the org's notification state), [`envelope`] (frames),
+//! [`topic_body`] (event body from the REST view), [`schedule`] (pure: a conversation + a window
+//! → events), [`delivery`] (the task), [`config`].
 
 pub mod channels;
 pub mod config;
 pub mod delivery;
 pub mod envelope;
+pub mod hub;
 pub mod schedule;
 pub mod topic_body;
 pub mod topics;
 
 pub use config::NotificationConfig;
-
-use channels::Channels;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-/// The Notifications API state of one org.
-#[derive(Debug)]
-pub struct Notifications {
-    pub cfg: NotificationConfig,
-    pub channels: Arc<Channels>,
-    delivering: AtomicBool,
-}
-
-impl Notifications {
-    #[must_use]
-    pub fn new(cfg: NotificationConfig) -> Self {
-        let ttl = chrono::Duration::from_std(cfg.channel_ttl).unwrap_or(chrono::Duration::days(1));
-        Self {
-            cfg,
-            channels: Arc::new(Channels::new(ttl)),
-            delivering: AtomicBool::new(false),
-        }
-    }
-
-    /// True if the delivery task was already started (and marks it started).
-    fn delivery_started(&self) -> bool {
-        self.delivering.swap(true, Ordering::SeqCst)
-    }
-}
+pub use hub::Notifications;
