@@ -17,6 +17,7 @@ pub mod runs;
 pub mod scenarios;
 pub mod synthetic;
 pub mod timeline;
+pub mod timing;
 
 pub mod clients;
 pub mod errors;
