@@ -339,15 +339,6 @@ pub const ALL: &[Source] = &[
     COMPANION_SERVER,
 ];
 
-/// Every citation the app can show: this catalogue and the query lab's.
-#[must_use]
-pub fn every() -> Vec<Source> {
-    ALL.iter()
-        .chain(crate::query_lab::sources::ALL)
-        .copied()
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
