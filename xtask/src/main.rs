@@ -6,6 +6,8 @@ mod bench;
 mod build;
 mod error;
 mod fingerprint;
+#[cfg(test)]
+mod module_graph;
 mod paths;
 mod progress;
 mod run;
