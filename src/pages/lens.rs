@@ -128,6 +128,8 @@ pub fn Comparison(
     tab: Signal<Tab>,
     on_tab: Callback<Tab>,
 ) -> impl IntoView {
+    // Read here, with the component's context: click and interval callbacks have none.
+    let state = app_state();
     // One clock for every view; it only moves while a side says the conversation is live.
     let now = RwSignal::new(chrono::Utc::now());
     let auto_refresh = RwSignal::new(true);
@@ -145,7 +147,7 @@ pub fn Comparison(
             let n = seconds.get_value() + 1;
             seconds.set_value(n);
             if n.is_multiple_of(AUTO_REFRESH_SECS) && auto_refresh.get_untracked() {
-                lookup.refresh(&id.get_untracked(), app_state().token.get_untracked());
+                lookup.refresh(&id.get_untracked(), state.token.get_untracked());
             }
         },
         std::time::Duration::from_secs(1),
@@ -197,7 +199,7 @@ pub fn Comparison(
                     </label>
                 </Show>
                 <button type="button" class="btn" disabled=any_loading on:click=move |_| {
-                    let token = app_state().token.get_untracked();
+                    let token = state.token.get_untracked();
                     lookup.refresh(&id.get_untracked(), token);
                 }>"Refresh both"</button>
             </div>
