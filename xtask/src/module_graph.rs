@@ -555,8 +555,9 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         for (path, text) in files {
             let p = dir.join(path);
-            fs::create_dir_all(p.parent().unwrap()).unwrap();
-            fs::write(p, text).unwrap();
+            let dir = p.parent().expect("a fixture file has a folder");
+            fs::create_dir_all(dir).expect("create the fixture folder");
+            fs::write(&p, text).expect("write the fixture file");
         }
         let found = cycles(&crate_edges(&dir));
         let _ = fs::remove_dir_all(&dir);

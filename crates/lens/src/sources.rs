@@ -350,7 +350,7 @@ mod tests {
 
     #[test]
     fn every_source_has_a_readable_label_and_a_public_link() {
-        for s in every() {
+        for s in crate::every_source() {
             assert!(!s.label.is_empty());
             assert_eq!(
                 internal_code(s.label),
@@ -375,7 +375,7 @@ mod tests {
     #[test]
     fn labels_name_the_page_they_open() {
         // A Python SDK label links into the Python SDK; a Resource Center label into help.mypurecloud.com.
-        for s in every() {
+        for s in crate::every_source() {
             let expect = [
                 ("Python SDK", "platform-client-sdk-python"),
                 ("JavaScript SDK", "platform-client-sdk-javascript"),
