@@ -14,9 +14,9 @@ pub enum Tab {
     Errors,
     Guide,
     Code,
-    /// Issue 7: details query builder (owned by `src/query_lab/**`).
+    /// Issue 7: details query builder (`src/tabs/query_lab/`).
     QueryLab,
-    /// Issue 7: analytics freshness / data availability (owned by `src/freshness/**`).
+    /// Issue 7: analytics freshness / data availability (`src/tabs/freshness/`).
     Freshness,
 }
 

@@ -131,6 +131,8 @@ pub fn Comparison(
     #[prop(optional)]
     saved: bool,
 ) -> impl IntoView {
+    // Read here, with the component's context: click and interval callbacks have none.
+    let state = app_state();
     // One clock for every view; it only moves while a side says the conversation is live.
     let now = RwSignal::new(chrono::Utc::now());
     let auto_refresh = RwSignal::new(true);
@@ -148,7 +150,7 @@ pub fn Comparison(
             let n = seconds.get_value() + 1;
             seconds.set_value(n);
             if n.is_multiple_of(AUTO_REFRESH_SECS) && auto_refresh.get_untracked() && !saved {
-                lookup.refresh(&id.get_untracked(), app_state().token.get_untracked());
+                lookup.refresh(&id.get_untracked(), state.token.get_untracked());
             }
         },
         std::time::Duration::from_secs(1),
@@ -202,7 +204,7 @@ pub fn Comparison(
                 </Show>
                 <Show when=move || !saved>
                     <button type="button" class="btn" disabled=any_loading on:click=move |_| {
-                        let token = app_state().token.get_untracked();
+                        let token = state.token.get_untracked();
                         lookup.refresh(&id.get_untracked(), token);
                     }>"Refresh both"</button>
                 </Show>

@@ -121,26 +121,27 @@ impl SideState {
     /// The Conversations side as the lens logic reads it (no answer yet = loading).
     #[must_use]
     pub fn lens_conversation(&self) -> lens::lookup::Side<'_, Conversation> {
-        match self.exchange() {
-            Some(ex) => match (ex.conversation(), ex.error()) {
-                (Some(c), _) => lens::lookup::Side::Loaded(c),
-                (None, Some(e)) => lens::lookup::Side::Failed(e),
-                (None, None) => lens::lookup::Side::Loading,
-            },
-            None => lens::lookup::Side::Loading,
-        }
+        self.lens_side(Exchange::conversation)
     }
 
     /// The Analytics side as the lens logic reads it.
     #[must_use]
     pub fn lens_analytics(&self) -> lens::lookup::Side<'_, AnalyticsConversationWithoutAttributes> {
-        match self.exchange() {
-            Some(ex) => match (ex.analytics(), ex.error()) {
-                (Some(a), _) => lens::lookup::Side::Loaded(a),
-                (None, Some(e)) => lens::lookup::Side::Failed(e),
-                (None, None) => lens::lookup::Side::Loading,
-            },
-            None => lens::lookup::Side::Loading,
+        self.lens_side(Exchange::analytics)
+    }
+
+    /// The decoded body (`decoded`), else the error body, else loading.
+    fn lens_side<'a, T>(
+        &'a self,
+        decoded: impl FnOnce(&'a Exchange) -> Option<&'a T>,
+    ) -> lens::lookup::Side<'a, T> {
+        let Some(ex) = self.exchange() else {
+            return lens::lookup::Side::Loading;
+        };
+        match (decoded(ex), ex.error()) {
+            (Some(body), _) => lens::lookup::Side::Loaded(body),
+            (None, Some(e)) => lens::lookup::Side::Failed(e),
+            (None, None) => lens::lookup::Side::Loading,
         }
     }
 

@@ -8,6 +8,8 @@ mod build;
 mod delay_proxy;
 mod error;
 mod fingerprint;
+#[cfg(test)]
+mod module_graph;
 mod paths;
 mod progress;
 mod run;

@@ -20,6 +20,7 @@ pub mod scenarios;
 pub mod synthetic;
 pub mod timeline;
 pub mod users;
+pub mod timing;
 
 pub mod clients;
 pub mod errors;

@@ -5,9 +5,9 @@
 //! Bounded like real retention: the newest [`MAX_RUNS`] runs are kept; starting one more ages
 //! the oldest out (both APIs then answer 404 for it, as for a purged conversation).
 
-use crate::org::Timing;
-use crate::scenarios::{Phase, Scenario, phase, replay};
+use crate::scenarios::{RunInfo, Scenario, phase, replay};
 use crate::timeline::{Conv, Time};
+use crate::timing::Timing;
 use serde::Serialize;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -29,16 +29,6 @@ pub struct StartedRun {
     pub conversation_id: String,
     /// ISO-8601, ms: the demo clock's now when the run was started.
     pub start_time: String,
-}
-
-/// One entry of a scenario's `runs` in `GET /demo/scenarios`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RunInfo {
-    pub scenario_id: String,
-    pub conversation_id: String,
-    pub start_time: String,
-    pub phase: Phase,
 }
 
 impl Run {

@@ -25,3 +25,14 @@ pub mod sources;
 pub mod story;
 pub mod synthetic;
 pub mod timeline;
+
+/// Every citation the app can show: [`sources::ALL`] and the query lab's (here, at the root, so
+/// `sources` and `query_lab` need not import each other).
+#[must_use]
+pub fn every_source() -> Vec<source::Source> {
+    sources::ALL
+        .iter()
+        .chain(query_lab::sources::ALL)
+        .copied()
+        .collect()
+}

@@ -339,15 +339,6 @@ pub const ALL: &[Source] = &[
     COMPANION_SERVER,
 ];
 
-/// Every citation the app can show: this catalogue and the query lab's.
-#[must_use]
-pub fn every() -> Vec<Source> {
-    ALL.iter()
-        .chain(crate::query_lab::sources::ALL)
-        .copied()
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,7 +350,7 @@ mod tests {
 
     #[test]
     fn every_source_has_a_readable_label_and_a_public_link() {
-        for s in every() {
+        for s in crate::every_source() {
             assert!(!s.label.is_empty());
             assert_eq!(
                 internal_code(s.label),
@@ -384,7 +375,7 @@ mod tests {
     #[test]
     fn labels_name_the_page_they_open() {
         // A Python SDK label links into the Python SDK; a Resource Center label into help.mypurecloud.com.
-        for s in every() {
+        for s in crate::every_source() {
             let expect = [
                 ("Python SDK", "platform-client-sdk-python"),
                 ("JavaScript SDK", "platform-client-sdk-javascript"),

@@ -12,7 +12,7 @@ use lens::query_lab::levels::{self, Level, Subject};
 use lens::query_lab::{interval, jobs, paging, retention};
 use lens::snippets::{self, Lang, ServerTarget, SnippetContext};
 use lens::source::internal_code;
-use lens::{field_map, glance, guide, metrics, region, sources, timeline};
+use lens::{field_map, glance, guide, metrics, region, timeline};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -65,8 +65,8 @@ fn the_detector_catches_what_it_must() {
 
 #[test]
 fn every_source_label_is_readable() {
-    let mut found = offenders("sources", &sources::every());
-    for s in sources::every() {
+    let mut found = offenders("sources", &lens::every_source());
+    for s in lens::every_source() {
         assert!(
             s.href.starts_with("https://") || s.href.starts_with("#/"),
             "{}",

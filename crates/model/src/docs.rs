@@ -1,17 +1,6 @@
 //! Official field documentation, for hovering a field in the raw JSON view.
 
-/// One field of one reference model: its type, enum values and the SDK's doc string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldDoc {
-    pub model: &'static str,
-    pub field: &'static str,
-    /// Type as the SDK writes it: `str`, `int`, `datetime`, `list[Call]`, `dict(str, str)`, a model name.
-    pub ty: &'static str,
-    /// Enum values, empty when the field is not an enum.
-    pub values: &'static [&'static str],
-    /// The official description; may be empty.
-    pub doc: &'static str,
-}
+pub use crate::field_doc::FieldDoc;
 
 pub use crate::generated::docs::FIELD_DOCS;
 

@@ -14,6 +14,7 @@
 #[macro_use]
 mod open_enum;
 pub mod docs;
+mod field_doc;
 mod generated;
 pub mod retention;
 pub mod time;

@@ -3,12 +3,13 @@
 //! mode share one code path. Also the demo-only browser endpoints (scenario list, clients,
 //! limited-client tokens, starting a scenario again live).
 
+use crate::body::{MAX_RELAYED_BODY_BYTES, read_capped, transport_error};
 use crate::config::{Credentials, DemoKnobs, RealUpstream};
 use crate::error::LensError;
 use crate::extract::{DemoMode, JsonObject};
-use crate::proxy::upstream::{MAX_RELAYED_BODY_BYTES, Upstream, read_capped};
 use crate::secret::Secret;
 use crate::state::AppState;
+use crate::upstream::Upstream;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -141,7 +142,7 @@ async fn send_to_demo_org(
     let resp = req
         .send()
         .await
-        .map_err(|e| crate::proxy::upstream::transport_error(&e, up.timeout))?;
+        .map_err(|e| transport_error(&e, up.timeout))?;
     let status = resp.status();
     let bytes = read_capped(resp, MAX_RELAYED_BODY_BYTES)
         .await

@@ -10,6 +10,7 @@
 
 pub mod access_log;
 pub mod app;
+pub mod body;
 pub mod config;
 pub mod connections;
 pub mod demo;
@@ -25,6 +26,7 @@ pub mod signin;
 pub mod state;
 pub mod static_files;
 pub mod token;
+pub mod upstream;
 
 pub use config::{Cli, Config};
 pub use server::{RunningServer, StartError, start};

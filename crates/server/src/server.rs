@@ -3,10 +3,10 @@
 
 use crate::config::{Config, Mode};
 use crate::connections::{self, OpenConnections};
-use crate::proxy::upstream::{Upstream, http_client};
 use crate::security::HostPolicy;
 use crate::state::AppState;
 use crate::token::{Backoff, TOKEN_TIMEOUT, TokenSource};
+use crate::upstream::{Upstream, http_client};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::sync::oneshot;

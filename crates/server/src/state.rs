@@ -1,7 +1,7 @@
 //! Shared state of the request handlers; they get it as `State<Arc<AppState>>`.
 
 use crate::config::Mode;
-use crate::proxy::upstream::Upstream;
+use crate::upstream::Upstream;
 use std::path::PathBuf;
 
 #[derive(Debug)]

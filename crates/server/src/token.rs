@@ -7,9 +7,9 @@
 //! back-off period however many lookups are waiting, and never a burst (a login rate-limit risk).
 //! Each caller waits at most the token timeout, so nobody queues behind a hung login.
 
+use crate::body::{BodyError, read_capped};
 use crate::config::Credentials;
 use crate::error::LensError;
-use crate::proxy::upstream::{BodyError, read_capped};
 use crate::secret::Secret;
 use serde::Deserialize;
 use std::fmt;

@@ -225,7 +225,7 @@ async fn a_failed_exchange_is_remembered_for_a_growing_while_and_success_resets_
         }
     })
     .await;
-    let http = server::proxy::upstream::http_client(Duration::from_secs(5)).expect("client");
+    let http = server::upstream::http_client(Duration::from_secs(5)).expect("client");
     let creds = server::config::Credentials {
         client_id: "id".into(),
         client_secret: server::secret::Secret::new("secret"),
@@ -361,7 +361,7 @@ async fn malformed_token_answers_are_a_clear_502() {
 
 #[tokio::test]
 async fn upstream_bodies_over_the_relay_cap_are_a_502_that_explains() {
-    let cap = server::proxy::upstream::MAX_RELAYED_BODY_BYTES as u64;
+    let cap = server::body::MAX_RELAYED_BODY_BYTES as u64;
     for (what, reply) in [
         ("declared 1 GiB", Reply::Declared(1 << 30)),
         ("one byte over", Reply::Declared(cap + 1)),

@@ -45,7 +45,7 @@ async fn one_token_request_for_1000_concurrent_calls() {
 async fn token_source_single_flight_for_1000_concurrent_callers() {
     let f = fake::spawn().await;
     f.script.token_delay_ms.store(200, Ordering::SeqCst);
-    let http = server::proxy::upstream::http_client(Duration::from_secs(5)).expect("client");
+    let http = server::upstream::http_client(Duration::from_secs(5)).expect("client");
     let creds = server::config::Credentials {
         client_id: CLIENT_ID.into(),
         client_secret: server::secret::Secret::new(SECRET),

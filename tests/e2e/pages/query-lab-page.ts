@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
- * The Query lab tab (src/query_lab/). Its controls are many and alike (inputs of one form),
+ * The Query lab tab (src/tabs/query_lab/). Its controls are many and alike (inputs of one form),
  * so the lab marks them with data-testid; this object names them once for every spec.
  */
 export class QueryLabPage {

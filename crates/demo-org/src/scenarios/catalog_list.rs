@@ -15,8 +15,8 @@ use super::parts::{Step, wrap};
 use super::transfer::Cast;
 use super::{digital, outbound, selfservice, transfer};
 use crate::catalog::{self, q, w};
-use crate::org::Timing;
 use crate::timeline::{SegKind, Time};
+use crate::timing::Timing;
 use chrono::Duration;
 
 fn secs(n: i64) -> Duration {

@@ -49,12 +49,22 @@ pub struct ScenarioInfo {
     /// still knows the conversation.
     pub conversation_start: String,
     /// Runs of this scenario started on demand and still kept, newest first.
-    pub runs: Vec<crate::runs::RunInfo>,
+    pub runs: Vec<RunInfo>,
+}
+
+/// One entry of a scenario's `runs` in `GET /demo/scenarios`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunInfo {
+    pub scenario_id: String,
+    pub conversation_id: String,
+    pub start_time: String,
+    pub phase: Phase,
 }
 
 impl Scenario {
     #[must_use]
-    pub fn info(&self, now: Time, timing: &crate::org::Timing) -> ScenarioInfo {
+    pub fn info(&self, now: Time, timing: &crate::timing::Timing) -> ScenarioInfo {
         ScenarioInfo {
             id: self.id.to_owned(),
             conversation_id: self.conv.id.clone(),

@@ -1,8 +1,8 @@
 //! Where a conversation's story is at an instant (for the UI picker): a stable `name`, a short
 //! human `label` and `until`, the instant this phase ends by itself.
 
-use crate::org::Timing;
 use crate::timeline::{Conv, Media, Role, SegKind, Time};
+use crate::timing::Timing;
 use serde::Serialize;
 
 /// The phase of one conversation at an instant (`phase` in `GET /demo/scenarios`).

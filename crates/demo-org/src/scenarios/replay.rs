@@ -58,8 +58,9 @@ pub fn replay(conv: &Conv, ns: &str, start: Time) -> Conv {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::org::{Org, Timing};
+    use crate::org::Org;
     use crate::scenarios::phase;
+    use crate::timing::Timing;
     use chrono::Duration;
 
     fn org() -> Org {

@@ -3,7 +3,7 @@
 
 use super::allow_list::{self, Allowed, BodyKind};
 use super::headers::{self, X_LENS_AUTH, X_LENS_RETRIED_AFTER_MS, X_LENS_RETRY_AFTER_SECS};
-use super::upstream::{MAX_RELAYED_BODY_BYTES, read_capped};
+use crate::body::{MAX_RELAYED_BODY_BYTES, read_capped, transport_error};
 use crate::error::LensError;
 use crate::extract::JsonObject;
 use crate::secret::Secret;
@@ -164,7 +164,5 @@ async fn send(
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .body(body.clone());
     }
-    rb.send()
-        .await
-        .map_err(|e| super::upstream::transport_error(&e, up.timeout))
+    rb.send().await.map_err(|e| transport_error(&e, up.timeout))
 }

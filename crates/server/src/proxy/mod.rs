@@ -4,6 +4,5 @@
 pub mod allow_list;
 pub mod forward;
 pub mod headers;
-pub mod upstream;
 
 pub use forward::proxy;
