@@ -50,7 +50,8 @@ pub async fn fetch_side(
     })?;
     let elapsed = now_ms() - started;
     let headers = resp.headers();
-    let mut ex = Exchange::new(side, id, url, resp.status(), elapsed, raw);
+    // Decoded once, after the headers are in (errors carry the correlation id).
+    let mut ex = Exchange::received(side, url, resp.status(), elapsed, raw);
     ex.result.correlation_id = headers.get("inin-correlation-id");
     ex.result.retry_after_secs = headers
         .get("retry-after")

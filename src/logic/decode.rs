@@ -38,6 +38,15 @@ impl Exchange {
         elapsed_ms: f64,
         raw: String,
     ) -> Self {
+        let mut ex = Self::received(side, url, status, elapsed_ms, raw);
+        ex.redecode(id);
+        ex
+    }
+
+    /// The body parsed as JSON but not yet decoded into the model: fill in the headers, then
+    /// [`Exchange::redecode`] once (decoding a 2,000-segment body is the costly step).
+    #[must_use]
+    pub fn received(side: Side, url: String, status: u16, elapsed_ms: f64, raw: String) -> Self {
         let body = if raw.trim().is_empty() {
             Value::Null
         } else {
@@ -50,16 +59,14 @@ impl Exchange {
             retry_after_secs: None,
             body,
         };
-        let mut ex = Self {
+        Self {
             side,
             url,
             result,
             server_timing: None,
             raw,
             decoded: Decoded::Pending,
-        };
-        ex.redecode(id);
-        ex
+        }
     }
 
     /// Decode (again) after headers were filled in, so errors carry the correlation id.
