@@ -16,6 +16,7 @@ pub mod pages;
 pub mod query_lab;
 pub mod state;
 pub mod tabs;
+pub mod timing;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
