@@ -6,6 +6,7 @@
 import { baseUrl, chromium, endedConversationId, INPUT_LABEL, launchOptions, lookUp } from "./lib.mjs";
 
 const RUNS = Number(process.env.LENS_BENCH_RUNS ?? 7);
+const RENDER_RUNS = Number(process.env.LENS_BENCH_RENDER_RUNS ?? 3);
 const base = baseUrl();
 const id = await endedConversationId(base);
 
@@ -22,7 +23,12 @@ const browser = await chromium.launch(launchOptions);
 const tti = [];
 let firstLoadBytes = 0;
 const lookup = [];
+const appLookup = [];
 const render = {};
+// Generating the synthetic bodies (the bench's own work, before the timed parse + decode + render).
+const prep = {};
+// Of the render time: parsing + decoding both bodies (the rest is building the views).
+const decode = {};
 try {
   for (let i = 0; i < RUNS; i++) {
     // A fresh context each run: cold HTTP cache, like a first visit.
@@ -49,15 +55,30 @@ try {
     const start = Date.now();
     await lookUp(page, id);
     lookup.push(Date.now() - start);
+    // The app's own measure (src/timing.rs): lookup start -> the frame showing both answers.
+    const own = await page
+      .waitForFunction(() => performance.getEntriesByName("lens-lookup").at(-1)?.duration, null, { timeout: 5_000 })
+      .then((h) => h.jsonValue())
+      .catch(() => null);
+    if (own !== null) appLookup.push(own);
     await context.close();
   }
   for (const tab of RENDER_TABS) {
-    const page = await browser.newPage();
-    await page.goto(`${base}/bench/render?tab=${tab}`);
-    const out = page.locator("#render-ms[data-ms]");
-    await out.waitFor({ timeout: 60_000 });
-    render[tab] = Number(await out.getAttribute("data-ms"));
-    await page.close();
+    // Median of a few loads: one load on a busy machine is noise.
+    const runs = { render: [], prep: [], decode: [] };
+    for (let i = 0; i < RENDER_RUNS; i++) {
+      const page = await browser.newPage();
+      await page.goto(`${base}/bench/render?tab=${tab}`);
+      const out = page.locator("#render-ms[data-ms]");
+      await out.waitFor({ timeout: 60_000 });
+      runs.render.push(Number(await out.getAttribute("data-ms")));
+      runs.prep.push(Number((await out.getAttribute("data-prep-ms")) ?? NaN));
+      runs.decode.push(Number((await out.getAttribute("data-decode-ms")) ?? NaN));
+      await page.close();
+    }
+    render[tab] = median(runs.render);
+    prep[tab] = median(runs.prep);
+    decode[tab] = median(runs.decode);
   }
 } finally {
   await browser.close();
@@ -65,9 +86,14 @@ try {
 
 console.log(`  runs                                   ${RUNS} (fresh browser context each)`);
 console.log(`  first load as sent (goal <= 250 KiB)   ${(firstLoadBytes / 1024).toFixed(1)} KiB (Chromium's encoded sizes)`);
-console.log(`  time to interactive (goal <= 300 ms)   median ${ms(median(tti))}, min ${ms(Math.min(...tti))}`);
-console.log(`  submit -> both panels (goal <= 150 ms) median ${ms(median(lookup))}, min ${ms(Math.min(...lookup))}`);
-console.log(`  render, 50 participants / 2,000 segments (one load per tab):`);
+console.log(`  time to interactive (median / min)     ${ms(median(tti))} / ${ms(Math.min(...tti))}`);
+console.log(`  submit -> both panels (median / min)   ${ms(median(lookup))} / ${ms(Math.min(...lookup))} (goal <= 150 ms; as Playwright sees it)`);
+if (appLookup.length) {
+  console.log(`  app: lookup -> both views (median/min) ${ms(median(appLookup))} / ${ms(Math.min(...appLookup))} (the app's own performance.measure)`);
+}
+console.log(`  render, 50 participants / 2,000 segments: parse + decode + first render, median of ${RENDER_RUNS} loads (goal <= 100 ms per tab):`);
 for (const [tab, value] of Object.entries(render)) {
-  console.log(`    ${tab.padEnd(36)} ${ms(value)}`);
+  const d = Number.isFinite(decode[tab]) ? `   (of which parse + decode ${ms(decode[tab])})` : "";
+  const p = Number.isFinite(prep[tab]) ? `   (+ ${ms(prep[tab])} generating the bodies, not timed)` : "";
+  console.log(`    ${tab.padEnd(36)} ${ms(value)}${d}${p}`);
 }

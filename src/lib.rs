@@ -15,6 +15,7 @@ pub mod pages;
 pub mod saved;
 pub mod state;
 pub mod tabs;
+pub mod timing;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -48,7 +48,8 @@ pub async fn fetch_side(
     })?;
     let elapsed = now_ms() - started;
     let headers = resp.headers();
-    let mut ex = Exchange::new(side, id, url, resp.status(), elapsed, raw);
+    // Decoded once, after the headers are in (errors carry the correlation id).
+    let mut ex = Exchange::received(side, url, resp.status(), elapsed, raw);
     ex.result.correlation_id = headers.get("inin-correlation-id");
     ex.result.retry_after_secs = http::retry_after_secs(&resp);
     ex.server_timing = headers.get("server-timing");

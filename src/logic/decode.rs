@@ -51,6 +51,15 @@ impl Exchange {
         elapsed_ms: f64,
         raw: String,
     ) -> Self {
+        let mut ex = Self::received(side, url, status, elapsed_ms, raw);
+        ex.redecode(id);
+        ex
+    }
+
+    /// The body parsed as JSON but not yet decoded into the model: fill in the headers, then
+    /// [`Exchange::redecode`] once (decoding a 2,000-segment body is the costly step).
+    #[must_use]
+    pub fn received(side: Side, url: String, status: u16, elapsed_ms: f64, raw: String) -> Self {
         let body = if raw.trim().is_empty() {
             Value::Null
         } else {
@@ -63,7 +72,7 @@ impl Exchange {
             retry_after_secs: None,
             body,
         };
-        let mut ex = Self {
+        Self {
             side,
             url,
             result,
@@ -71,9 +80,7 @@ impl Exchange {
             raw,
             decoded: Decoded::Pending,
             origin: Origin::Fetched,
-        };
-        ex.redecode(id);
-        ex
+        }
     }
 
     /// Decode (again) after headers were filled in, so errors carry the correlation id.

@@ -10,6 +10,7 @@ pub mod format;
 pub mod headers;
 pub mod json_tree;
 pub mod local_zone;
+pub mod paging;
 pub mod recent;
 pub mod rich_text;
 pub mod route;

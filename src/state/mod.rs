@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::logic::decode::Exchange;
 use crate::logic::side::Side;
 use crate::logic::{recent, theme::Theme};
+use crate::timing;
 
 /// Handles every component may use; provided once by [`provide_app_state`].
 #[derive(Clone, Copy)]
@@ -214,6 +215,7 @@ impl Lookup {
         self.cancel();
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
+        timing::started();
         for side in Side::BOTH {
             let controller = AbortController::new().ok();
             let signal = controller.as_ref().map(AbortController::signal);
@@ -235,6 +237,12 @@ impl Lookup {
                     Err(AppError::Aborted) => return,
                     Err(e) => SideState::Failed(e),
                 });
+                let settled = |s: &SideState| !matches!(s, SideState::Loading);
+                if this.conversations.with_untracked(settled)
+                    && this.analytics.with_untracked(settled)
+                {
+                    timing::both_views();
+                }
             });
         }
     }

@@ -13,32 +13,38 @@ use crate::logic::field_values::{PathValues, per_path};
 #[component]
 pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
     let rows = Memo::new(move |_| {
-        let rt = ctx.lookup.conversations.with(|s| {
-            s.exchange()
-                .filter(|e| e.is_success())
-                .and_then(|e| e.json().cloned())
-        });
-        let an = ctx.lookup.analytics.with(|s| {
-            s.exchange()
-                .filter(|e| e.is_success())
-                .and_then(|e| e.json().cloned())
-        });
-        field_map::field_map_json(rt.as_ref(), an.as_ref())
-            .into_iter()
-            .map(|r| {
-                let rt_values = per_path(rt.as_ref(), r.realtime_paths);
-                let an_values = per_path(an.as_ref(), r.analytics_paths);
-                (r, rt_values, an_values)
+        // Read in place: a 2,000-segment body is not cloned. The rows' concepts come from the
+        // lens table; their values are taken per path (each path its own list).
+        ctx.lookup.conversations.with(|c| {
+            ctx.lookup.analytics.with(|a| {
+                let rt = c
+                    .exchange()
+                    .filter(|e| e.is_success())
+                    .and_then(|e| e.json());
+                let an = a
+                    .exchange()
+                    .filter(|e| e.is_success())
+                    .and_then(|e| e.json());
+                field_map::field_map_json(None, None)
+                    .into_iter()
+                    .map(|r| {
+                        let rt_values = per_path(rt, r.realtime_paths);
+                        let an_values = per_path(an, r.analytics_paths);
+                        (r, rt_values, an_values)
+                    })
+                    .collect::<Vec<_>>()
             })
-            .collect::<Vec<_>>()
+        })
     });
     // Kept while the rows re-render (a live conversation updates them): nothing typed is lost.
     let filter = RwSignal::new(String::new());
+    // Indices of the rows the filter keeps.
     let shown = Memo::new(move |_| {
         filter.with(|needle| {
             rows.with(|rows| {
                 rows.iter()
-                    .filter(|(r, _, _)| {
+                    .enumerate()
+                    .filter(|(_, (r, _, _))| {
                         let paths: Vec<&str> = r
                             .realtime_paths
                             .iter()
@@ -47,7 +53,7 @@ pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
                             .collect();
                         field_value::row_matches(needle, r.concept, &paths)
                     })
-                    .cloned()
+                    .map(|(i, _)| i)
                     .collect::<Vec<_>>()
             })
         })
@@ -86,7 +92,7 @@ pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {move || shown.get().into_iter().map(|(r, rt, an)| view! { <Row r rt an/> }).collect_view()}
+                {move || rows.with(|rows| shown.get().into_iter().filter_map(|i| rows.get(i).cloned()).map(|(r, rt, an)| view! { <Row r rt an/> }).collect_view())}
             </tbody>
         </table>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::TabCtx;
 use crate::components::claim::RichText;
 use crate::components::source_link::SourceLink;
+use crate::logic::paging;
 
 #[component]
 pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
@@ -89,28 +90,53 @@ fn CheckView(c: Check) -> impl IntoView {
     }
 }
 
+/// The metric rows a page at a time (a 2,000-segment conversation has about as many metrics).
 #[component]
 fn MetricTable(rows: Vec<MetricRow>) -> impl IntoView {
+    let total = rows.len();
+    let rows = StoredValue::new(rows);
+    let pages = RwSignal::new(1_usize);
     view! {
         <table class="data stack metric-table" data-testid="metric-table">
             <thead>
                 <tr><th scope="col">"Participant / session"</th><th scope="col">"Metric"</th><th scope="col">"Value"</th><th scope="col">"emitDate"</th><th scope="col">"Meaning"</th></tr>
             </thead>
             <tbody>
-                {rows.into_iter().map(|r| {
-                    let who = format!("{}{}", r.participant_label, r.purpose.as_deref().map(|p| format!(" ({p})")).unwrap_or_default());
-                    let session = r.session_id.clone().map(|s| format!("session {}", s.chars().take(8).collect::<String>())).unwrap_or_default();
-                    view! {
-                        <tr>
-                            <td data-label="Participant">{who}<br/><span class="muted small mono">{session}</span></td>
-                            <td data-label="Metric"><code>{r.name.clone()}</code>{(!r.known_name).then(|| view! { " " <span class="badge badge-unverified">"not in SDK list"</span> })}</td>
-                            <td data-label="Value">{r.display}</td>
-                            <td data-label="emitDate" class="mono small">{r.emit_date.unwrap_or_else(|| "—".into())}</td>
-                            <td data-label="Meaning"><RichText text=r.meaning/> " " <SourceLink source=r.source/></td>
-                        </tr>
-                    }
-                }).collect_view()}
+                // Each page is its own keyed block: "show more" adds rows, it never redraws the shown ones.
+                <For each=move || 0..pages.get() key=|p| *p let(page)>
+                    {rows.with_value(|r| r[paging::page_range(total, page)].to_vec()).into_iter().map(metric_row).collect_view()}
+                </For>
             </tbody>
         </table>
+        {move || paging::more_label(total, pages.get(), "metrics").map(|label| view! {
+            <p class="table-more">
+                <button type="button" class="btn" data-testid="metric-more" on:click=move |_| pages.update(|p| *p += 1)>{label}</button>
+            </p>
+        })}
+    }
+}
+
+fn metric_row(r: MetricRow) -> impl IntoView {
+    let who = format!(
+        "{}{}",
+        r.participant_label,
+        r.purpose
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default()
+    );
+    let session = r
+        .session_id
+        .clone()
+        .map(|s| format!("session {}", s.chars().take(8).collect::<String>()))
+        .unwrap_or_default();
+    view! {
+        <tr>
+            <td data-label="Participant">{who}<br/><span class="muted small mono">{session}</span></td>
+            <td data-label="Metric"><code>{r.name.clone()}</code>{(!r.known_name).then(|| view! { " " <span class="badge badge-unverified">"not in SDK list"</span> })}</td>
+            <td data-label="Value">{r.display}</td>
+            <td data-label="emitDate" class="mono small">{r.emit_date.unwrap_or_else(|| "—".into())}</td>
+            <td data-label="Meaning"><RichText text=r.meaning/> " " <SourceLink source=r.source/></td>
+        </tr>
     }
 }

@@ -3,7 +3,7 @@
 //! a "now" line that moves while the conversation is live. Geometry comes from `lens::timeline`.
 
 use lens::timeline::{self, Layer, Span, Timeline, Window};
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -76,32 +76,12 @@ fn Lanes(tl: Timeline, window: Window, selected: RwSignal<Option<Picked>>) -> im
         .now_ms
         .map(|n| window.x(n as f64, W))
         .filter(|x| (0.0..=W).contains(x));
-    // Roving tabindex: one bar is in the Tab order, arrow keys move between bars.
+    // Thousands of bars (2,000 segments) must stay static markup: no signal, closure or
+    // listener per bar. The chart listens once (delegated) and finds the bar by `data-bar`;
+    // the roving tab stop is moved by setting two attributes.
     let roving = Roving {
-        active: RwSignal::new(0),
-        next: Cell::new(0),
-    };
-    let total = StoredValue::new(0_usize);
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(from) = bar_index(ev.target()) else {
-            return;
-        };
-        let Some(to) = roving_target(&ev.key(), from, total.get_value()) else {
-            return;
-        };
-        ev.prevent_default();
-        roving.active.set(to);
-        if let Some(el) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|root| {
-                root.query_selector(&format!("[data-bar='{to}']"))
-                    .ok()
-                    .flatten()
-            })
-        {
-            focus(&el);
-        }
+        active: StoredValue::new(0),
+        bars: RefCell::new(Vec::new()),
     };
     let lanes_view = tl.lanes.into_iter().map(|lane| {
         let title = match &lane.purpose {
@@ -113,9 +93,9 @@ fn Lanes(tl: Timeline, window: Window, selected: RwSignal<Option<Picked>>) -> im
                 <div class="tl-lane-label">{title.clone()}</div>
                 <svg class="tl-svg" viewBox=format!("0 0 {W} {LANE_H}") preserveAspectRatio="none" role="group" aria-label=format!("{title}: Conversations API rows above, Analytics API row below")>
                     <line class="tl-row-sep" x1="0" x2=W.to_string() y1="29.5" y2="29.5" vector-effect="non-scaling-stroke"/>
-                    {bars(&lane.realtime, &window, ROW_Y[0], selected, &roving)}
-                    {bars(&lane.realtime_segments, &window, ROW_Y[1], selected, &roving)}
-                    {bars(&lane.analytics, &window, ROW_Y[2], selected, &roving)}
+                    {bars(&lane.realtime, &window, ROW_Y[0], &roving)}
+                    {bars(&lane.realtime_segments, &window, ROW_Y[1], &roving)}
+                    {bars(&lane.analytics, &window, ROW_Y[2], &roving)}
                     {now_x.map(|x| view! {
                         <line class="tl-now" x1=x.to_string() x2=x.to_string() y1="0" y2=LANE_H.to_string() vector-effect="non-scaling-stroke"/>
                     })}
@@ -123,9 +103,60 @@ fn Lanes(tl: Timeline, window: Window, selected: RwSignal<Option<Picked>>) -> im
             </li>
         }
     }).collect_view();
-    total.set_value(roving.next.get());
+    let active = roving.active;
+    let details = StoredValue::new(roving.bars.into_inner());
+    let total = details.with_value(Vec::len);
+    // The details of the bar an event came from (or `None` off the bars).
+    let pick = move |target: Option<web_sys::EventTarget>| {
+        let bar = bar_of(target)?;
+        let i = bar_index(&bar)?;
+        details.with_value(|d| {
+            d.get(i)
+                .and_then(|(detail, path)| Picked::at(&bar, detail.clone(), path.clone()))
+        })
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(from) = bar_of(ev.target()).as_ref().and_then(bar_index) else {
+            return;
+        };
+        let Some(to) = roving_target(&ev.key(), from, total) else {
+            return;
+        };
+        ev.prevent_default();
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|root| {
+                root.query_selector(&format!("[data-bar='{to}']"))
+                    .ok()
+                    .flatten()
+            })
+        {
+            move_tab_stop(&el, active.get_value(), to);
+            active.set_value(to);
+            focus(&el);
+        }
+    };
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        let Some(bar) = bar_of(ev.target()) else {
+            return;
+        };
+        if let Some(i) = bar_index(&bar) {
+            move_tab_stop(&bar, active.get_value(), i);
+            active.set_value(i);
+        }
+        selected.set(pick(ev.target()));
+    };
+    let on_hover = move |ev: web_sys::MouseEvent| {
+        // Off the bars (the lane background) the open details stay, as before.
+        if let Some(p) = pick(ev.target())
+            && selected.with_untracked(|s| s.as_ref() != Some(&p))
+        {
+            selected.set(Some(p));
+        }
+    };
     view! {
-        <div class="tl" on:keydown=on_key on:mouseleave=move |_| selected.set(None)>
+        <div class="tl" on:keydown=on_key on:focusin=on_focus on:mouseover=on_hover on:mouseleave=move |_| selected.set(None)>
             <div class="tl-axis" aria-hidden="true">
                 {ticks.into_iter().map(|t| {
                     let pct = t.x / W * 100.0;
@@ -151,14 +182,11 @@ fn Lanes(tl: Timeline, window: Window, selected: RwSignal<Option<Picked>>) -> im
     }
 }
 
-fn bars(
-    spans: &[Span],
-    window: &Window,
-    y: f64,
-    selected: RwSignal<Option<Picked>>,
-    roving: &Roving,
-) -> AnyView {
-    let active = roving.active;
+/// Static markup for the bars of one row; each bar's details are recorded in `roving` under
+/// its `data-bar` index.
+fn bars(spans: &[Span], window: &Window, y: f64, roving: &Roving) -> AnyView {
+    let (y, height) = (y.to_string(), ROW_H.to_string());
+    let mut list = roving.bars.borrow_mut();
     timeline::visible(spans, window)
         .filter_map(|s| timeline::rect(s, window, W).map(|r| (s, r)))
         .map(|(s, r)| {
@@ -173,29 +201,20 @@ fn bars(
                 Layer::Analytics => "Analytics API",
             };
             let label = format!("{layer}: {}", s.detail);
-            let (detail, path) = (label.clone(), s.path.clone());
-            let (detail2, path2) = (detail.clone(), path.clone());
+            let i = list.len();
+            list.push((label.clone(), s.path.clone()));
             let aria = label.clone();
-            let i = roving.next.get();
-            roving.next.set(i + 1);
             view! {
                 <rect
                     class=class
                     x=format!("{:.2}", r.x)
                     width=format!("{:.2}", r.width)
-                    y=y.to_string()
-                    height=ROW_H.to_string()
-                    tabindex=move || if active.get() == i { "0" } else { "-1" }
+                    y=y.clone()
+                    height=height.clone()
+                    tabindex=if i == 0 { "0" } else { "-1" }
                     data-bar=i.to_string()
                     role="img"
                     aria-label=aria
-                    on:mouseenter=move |ev: web_sys::MouseEvent| {
-                        selected.set(Picked::at(ev.target(), detail.clone(), path.clone()));
-                    }
-                    on:focus=move |ev: web_sys::FocusEvent| {
-                        active.set(i);
-                        selected.set(Picked::at(ev.target(), detail2.clone(), path2.clone()));
-                    }
                 >
                     <title>{label}</title>
                 </rect>
@@ -229,8 +248,7 @@ const ROOM_BELOW: f64 = 140.0;
 
 impl Picked {
     /// Measure the bar (an SVG `rect`) against its chart (`.tl`).
-    fn at(target: Option<web_sys::EventTarget>, detail: String, path: String) -> Option<Self> {
-        let bar = target?.dyn_into::<web_sys::Element>().ok()?;
+    fn at(bar: &web_sys::Element, detail: String, path: String) -> Option<Self> {
         let chart = bar.closest(".tl").ok().flatten()?;
         let (b, c) = (
             bar.get_bounding_client_rect(),
@@ -262,20 +280,39 @@ impl Picked {
     }
 }
 
-/// Which bar is tabbable, and the index the next drawn bar gets.
+/// Which bar is tabbable, and each drawn bar's (details, path) by its `data-bar` index.
 struct Roving {
-    active: RwSignal<usize>,
-    next: Cell<usize>,
+    active: StoredValue<usize>,
+    bars: RefCell<Vec<(String, String)>>,
 }
 
-/// The `data-bar` index of the element a key event came from.
-fn bar_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+/// The bar (an element with `data-bar`) an event came from.
+fn bar_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
     target?
         .dyn_into::<web_sys::Element>()
         .ok()?
-        .get_attribute("data-bar")?
-        .parse()
+        .closest("[data-bar]")
         .ok()
+        .flatten()
+}
+
+/// The `data-bar` index of a bar.
+fn bar_index(bar: &web_sys::Element) -> Option<usize> {
+    bar.get_attribute("data-bar")?.parse().ok()
+}
+
+/// Roving tabindex: bar `to` becomes the one tab stop, bar `from` leaves the tab order.
+fn move_tab_stop(bar: &web_sys::Element, from: usize, to: usize) {
+    if from != to
+        && let Some(old) = bar.closest(".tl").ok().flatten().and_then(|root| {
+            root.query_selector(&format!("[data-bar='{from}']"))
+                .ok()
+                .flatten()
+        })
+    {
+        let _ = old.set_attribute("tabindex", "-1");
+    }
+    let _ = bar.set_attribute("tabindex", "0");
 }
 
 /// SVG elements have `focus()` too, but web-sys only exposes it on `SvgElement`.

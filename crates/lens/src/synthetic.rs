@@ -1,22 +1,41 @@
 //! A large, deterministic, internally consistent conversation for benchmarks and scale tests
 //! (the 50 participants / 2,000 segments). Both sides describe the same events: call
 //! timestamps on the real-time side, segments and metrics that add up on the analytics side.
+//!
+//! Built as JSON bodies (what the APIs send) and decoded into the models: the browser's bench
+//! page uses the bodies as they are, so the app needs no `Serialize` code for the wire models.
 
 use chrono::{DateTime, Duration, Utc};
 use model::analytics::{
-    AnalyticsConversationSegment, AnalyticsConversationWithoutAttributes,
-    AnalyticsParticipantWithoutAttributes, AnalyticsSession, AnalyticsSessionMetric, MediaType,
-    OriginatingDirection, Purpose, SegmentType,
+    AnalyticsConversationWithoutAttributes, MediaType, OriginatingDirection, Purpose, SegmentType,
 };
-use model::conversations::{
-    Call, CallDisconnectType, CallState, Conversation, Direction, Participant, Wrapup,
-};
+use model::conversations::{CallDisconnectType, CallState, Conversation, Direction};
+use model::time::to_wire;
+use serde_json::{Map, Value, json};
 
 /// The pair of bodies for one synthetic conversation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Synthetic {
     pub realtime: Conversation,
     pub analytics: AnalyticsConversationWithoutAttributes,
+}
+
+/// The same conversation as the two JSON bodies the APIs would answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntheticJson {
+    pub realtime: Value,
+    pub analytics: Value,
+}
+
+impl SyntheticJson {
+    /// Decode both bodies into the wire models (they always fit: built from the models' names).
+    #[must_use]
+    pub fn decode(&self) -> Synthetic {
+        Synthetic {
+            realtime: serde_json::from_value(self.realtime.clone()).unwrap_or_default(),
+            analytics: serde_json::from_value(self.analytics.clone()).unwrap_or_default(),
+        }
+    }
 }
 
 fn uuid(kind: u32, n: usize) -> String {
@@ -30,12 +49,18 @@ const CYCLE: [(SegmentType, &str, i64); 4] = [
     (SegmentType::Hold, "tHeld", 3_000),
 ];
 
-fn metric(name: &str, value: i64, at: DateTime<Utc>) -> AnalyticsSessionMetric {
-    AnalyticsSessionMetric {
-        name: Some(name.to_owned()),
-        value: Some(value),
-        emit_date: Some(at),
-    }
+fn metric(name: &str, value: i64, at: DateTime<Utc>) -> Value {
+    json!({ "name": name, "value": value, "emitDate": to_wire(&at) })
+}
+
+/// An object of the given key/value pairs, leaving out the `None` ones (as the APIs do).
+fn object(pairs: Vec<(&str, Option<Value>)>) -> Value {
+    Value::Object(
+        pairs
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+            .collect::<Map<String, Value>>(),
+    )
 }
 
 /// A conversation with `participants` participants and `segments` analytics segments in total,
@@ -48,6 +73,18 @@ pub fn conversation(
     start: DateTime<Utc>,
     live: bool,
 ) -> Synthetic {
+    conversation_json(participants, segments, start, live).decode()
+}
+
+/// [`conversation`] as the two JSON bodies.
+#[must_use]
+#[allow(clippy::too_many_lines)] // one generator, both sides side by side
+pub fn conversation_json(
+    participants: usize,
+    segments: usize,
+    start: DateTime<Utc>,
+    live: bool,
+) -> SyntheticJson {
     let participants = participants.max(1);
     let id = uuid(0xc0, 0);
     let mut rt_parts = Vec::with_capacity(participants);
@@ -80,14 +117,19 @@ pub fn conversation(
             };
             let end = t + Duration::milliseconds(len);
             let open = live && i == n - 1;
-            segs.push(AnalyticsConversationSegment {
-                segment_start: Some(t),
-                segment_end: (!open).then_some(end),
-                segment_type: Some(ty.clone()),
-                queue_id: (purpose != Purpose::Customer).then(|| uuid(0x9e, 1)),
-                wrap_up_code: (ty == SegmentType::Wrapup).then(|| uuid(0x3c, 1)),
-                ..AnalyticsConversationSegment::default()
-            });
+            segs.push(object(vec![
+                ("segmentStart", Some(json!(to_wire(&t)))),
+                ("segmentEnd", (!open).then(|| json!(to_wire(&end)))),
+                ("segmentType", Some(json!(ty.as_str()))),
+                (
+                    "queueId",
+                    (purpose != Purpose::Customer).then(|| json!(uuid(0x9e, 1))),
+                ),
+                (
+                    "wrapUpCode",
+                    (ty == SegmentType::Wrapup).then(|| json!(uuid(0x3c, 1))),
+                ),
+            ]));
             if !open && (agent || purpose == Purpose::Ivr) {
                 metrics.push(metric(name, len, end));
                 match name {
@@ -107,72 +149,93 @@ pub fn conversation(
         conv_end = conv_end.max(t);
         let pid = uuid(0x9a, p);
         let sid = uuid(0x5e, p);
-        an_parts.push(AnalyticsParticipantWithoutAttributes {
-            participant_id: Some(pid.clone()),
-            participant_name: Some(format!("{} {p}", purpose.as_str())),
-            purpose: Some(purpose.clone()),
-            user_id: agent.then(|| uuid(0x05e4, p)),
-            sessions: Some(vec![AnalyticsSession {
-                session_id: Some(sid.clone()),
-                media_type: Some(MediaType::Voice),
-                direction: Some(Direction::Inbound),
-                segments: Some(segs),
-                metrics: Some(metrics),
-                ..AnalyticsSession::default()
-            }]),
-            ..AnalyticsParticipantWithoutAttributes::default()
-        });
-        rt_parts.push(Participant {
-            id: Some(pid),
-            name: Some(format!("{} {p}", purpose.as_str())),
-            purpose: Some(purpose.as_str().to_owned()),
-            user_id: agent.then(|| uuid(0x05e4, p)),
-            start_time: Some(p_start),
-            end_time: (!live).then_some(t),
+        let name = format!("{} {p}", purpose.as_str());
+        let user_id = agent.then(|| json!(uuid(0x05e4, p)));
+        an_parts.push(object(vec![
+            ("participantId", Some(json!(pid))),
+            ("participantName", Some(json!(name))),
+            ("purpose", Some(json!(purpose.as_str()))),
+            ("userId", user_id.clone()),
+            (
+                "sessions",
+                Some(json!([{
+                    "sessionId": sid,
+                    "mediaType": MediaType::Voice.as_str(),
+                    "direction": Direction::Inbound.as_str(),
+                    "segments": segs,
+                    "metrics": metrics,
+                }])),
+            ),
+        ]));
+        let call = object(vec![
+            ("id", Some(json!(sid))),
+            (
+                "state",
+                Some(json!(
+                    if live {
+                        CallState::Connected
+                    } else {
+                        CallState::Disconnected
+                    }
+                    .as_str()
+                )),
+            ),
+            ("direction", Some(json!(Direction::Inbound.as_str()))),
+            ("connectedTime", Some(json!(to_wire(&p_start)))),
+            ("disconnectedTime", (!live).then(|| json!(to_wire(&t)))),
+            (
+                "disconnectType",
+                (!live).then(|| json!(CallDisconnectType::Endpoint.as_str())),
+            ),
+        ]);
+        rt_parts.push(object(vec![
+            ("id", Some(json!(pid))),
+            ("name", Some(json!(name))),
+            ("purpose", Some(json!(purpose.as_str()))),
+            ("userId", user_id),
+            ("startTime", Some(json!(to_wire(&p_start)))),
+            ("endTime", (!live).then(|| json!(to_wire(&t)))),
             // The same wrap-up code the analytics `wrapup` segment carries.
-            wrapup: (agent && n > 2 && !live).then(|| Wrapup {
-                code: Some(uuid(0x3c, 1)),
-                ..Wrapup::default()
-            }),
-            calls: Some(vec![Call {
-                id: Some(sid),
-                state: Some(if live {
-                    CallState::Connected
-                } else {
-                    CallState::Disconnected
-                }),
-                direction: Some(Direction::Inbound),
-                connected_time: Some(p_start),
-                disconnected_time: (!live).then_some(t),
-                disconnect_type: (!live).then_some(CallDisconnectType::Endpoint),
-                ..Call::default()
-            }]),
-            ..Participant::default()
-        });
+            (
+                "wrapup",
+                (agent && n > 2 && !live).then(|| json!({ "code": uuid(0x3c, 1) })),
+            ),
+            ("calls", Some(json!([call]))),
+        ]));
     }
-    Synthetic {
-        realtime: Conversation {
-            id: Some(id.clone()),
-            start_time: Some(start),
-            end_time: (!live).then_some(conv_end),
-            participants: Some(rt_parts),
-            ..Conversation::default()
-        },
-        analytics: AnalyticsConversationWithoutAttributes {
-            conversation_id: Some(id),
-            conversation_start: Some(start),
-            conversation_end: (!live).then_some(conv_end),
-            originating_direction: Some(OriginatingDirection::Inbound),
-            participants: Some(an_parts),
-            ..AnalyticsConversationWithoutAttributes::default()
-        },
+    SyntheticJson {
+        realtime: object(vec![
+            ("id", Some(json!(id))),
+            ("startTime", Some(json!(to_wire(&start)))),
+            ("endTime", (!live).then(|| json!(to_wire(&conv_end)))),
+            ("participants", Some(Value::Array(rt_parts))),
+        ]),
+        analytics: object(vec![
+            ("conversationId", Some(json!(id))),
+            ("conversationStart", Some(json!(to_wire(&start)))),
+            (
+                "conversationEnd",
+                (!live).then(|| json!(to_wire(&conv_end))),
+            ),
+            (
+                "originatingDirection",
+                Some(json!(OriginatingDirection::Inbound.as_str())),
+            ),
+            ("participants", Some(Value::Array(an_parts))),
+        ]),
     }
 }
 
 /// The benchmark size: 50 participants, 2,000 segments, ended.
 #[must_use]
 pub fn benchmark(start: DateTime<Utc>) -> Synthetic {
-    conversation(50, 2_000, start, false)
+    benchmark_json(start).decode()
+}
+
+/// [`benchmark`] as the two JSON bodies.
+#[must_use]
+pub fn benchmark_json(start: DateTime<Utc>) -> SyntheticJson {
+    conversation_json(50, 2_000, start, false)
 }
 
 #[cfg(test)]
@@ -204,6 +267,17 @@ mod tests {
                 .map(|p| p.len()),
             Some(1)
         );
+    }
+
+    /// The bodies hold exactly what the models hold, spelled as the models serialise it.
+    #[test]
+    fn bodies_are_what_the_models_serialise() {
+        for live in [false, true] {
+            let j = conversation_json(7, 60, start(), live);
+            let s = j.decode();
+            assert_eq!(serde_json::to_value(&s.realtime).ok(), Some(j.realtime));
+            assert_eq!(serde_json::to_value(&s.analytics).ok(), Some(j.analytics));
+        }
     }
 
     #[test]
