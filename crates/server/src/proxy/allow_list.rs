@@ -769,7 +769,8 @@ mod tests {
     fn notification_channel_and_subscription_calls_only() {
         const CHAN: &str = "streaming-0-fmtdmf8cbis7tim2nhpsaq2ktj";
         let subs = format!("/api/v2/notifications/channels/{CHAN}/subscriptions");
-        let cases: Vec<(Method, String, Option<&str>, Result<&str, &str>)> = vec![
+        type Case<'a> = (Method, String, Option<&'a str>, Result<&'a str, &'a str>);
+        let cases: Vec<Case> = vec![
             (
                 Method::POST,
                 "/api/v2/notifications/channels".into(),
