@@ -14,6 +14,7 @@ pub mod guide;
 pub mod json_path;
 pub mod lookup;
 pub mod metrics;
+pub mod notifications;
 pub mod participant_label;
 pub mod query_lab;
 pub mod region;

@@ -344,6 +344,7 @@ pub const ALL: &[Source] = &[
 pub fn every() -> Vec<Source> {
     ALL.iter()
         .chain(crate::query_lab::sources::ALL)
+        .chain(crate::notifications::sources::ALL)
         .copied()
         .collect()
 }
