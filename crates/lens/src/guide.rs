@@ -210,17 +210,26 @@ pub fn recommend(goal: Goal) -> Recommendation {
                 "POST /api/v2/notifications/channels",
                 "POST /api/v2/notifications/channels/{channelId}/subscriptions",
             ],
-            sdk_methods: vec![],
+            sdk_methods: vec![
+                "NotificationsApi.post_notifications_channels",
+                "NotificationsApi.post_notifications_channel_subscriptions",
+            ],
             why: vec![Claim::new(
                 "Subscribe to `v2.users.{userId}.conversations` or `v2.routing.queues.{queueId}.conversations` and filter by `eventBody.id`, or to `v2.analytics.conversation.{id}.metrics`. There is no plain `v2.conversations.{id}` topic.",
                 sources::NOTIFICATIONS,
             )],
-            caveats: vec![Claim::new(
-                "WebSockets have no delivery guarantee: after a reconnect, back-fill from the REST/analytics APIs.",
-                sources::NOTIFICATIONS,
-            )],
+            caveats: vec![
+                Claim::new(
+                    "WebSockets have no delivery guarantee: after a reconnect, back-fill from the REST/analytics APIs.",
+                    sources::NOTIFICATIONS,
+                ),
+                Claim::new(
+                    "At most 20 channels per app and user, and a channel expires: open a new one when Genesys sends v2.system.socket_closing.",
+                    sources::NOTIFICATIONS,
+                ),
+            ],
             corrects: None,
-            in_this_app: false,
+            in_this_app: true,
         },
         Goal::OnePast => Recommendation {
             goal,
@@ -350,6 +359,16 @@ pub fn suggested(g: &crate::glance::Glance) -> Vec<Goal> {
     }
 }
 
+/// Where this app shows a goal in action: (tab label, `?tab=` slug), if a tab does.
+#[must_use]
+pub const fn app_tab(goal: Goal) -> Option<(&'static str, &'static str)> {
+    match goal {
+        Goal::WatchLive => Some(("Live events", "live")),
+        Goal::Many => Some(("Query lab", "query")),
+        _ => None,
+    }
+}
+
 /// All recommendations, in guide order.
 #[must_use]
 pub fn all() -> Vec<Recommendation> {
@@ -427,6 +446,14 @@ mod tests {
             );
             assert!(t.contains("UNVERIFIED"), "{t}");
         }
+    }
+
+    #[test]
+    fn being_told_of_changes_points_to_the_live_events_tab() {
+        let r = recommend(Goal::WatchLive);
+        assert!(r.in_this_app);
+        assert_eq!(app_tab(Goal::WatchLive), Some(("Live events", "live")));
+        assert!(r.caveats.iter().any(|c| c.text.contains("20 channels")));
     }
 
     #[test]

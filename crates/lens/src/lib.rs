@@ -14,6 +14,7 @@ pub mod guide;
 pub mod json_path;
 pub mod lookup;
 pub mod metrics;
+pub mod notifications;
 pub mod participant_label;
 pub mod pkce;
 pub mod query_lab;
@@ -26,13 +27,14 @@ pub mod story;
 pub mod synthetic;
 pub mod timeline;
 
-/// Every citation the app can show: [`sources::ALL`] and the query lab's (here, at the root, so
+/// Every citation the app can show: [`sources::ALL`], the query lab's and the notification stream's (here, at the root, so
 /// `sources` and `query_lab` need not import each other).
 #[must_use]
 pub fn every_source() -> Vec<source::Source> {
     sources::ALL
         .iter()
         .chain(query_lab::sources::ALL)
+        .chain(notifications::sources::ALL)
         .copied()
         .collect()
 }

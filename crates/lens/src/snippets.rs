@@ -29,15 +29,18 @@ pub enum Call {
     AnalyticsMultiGet,
     DetailsQuery,
     DetailsJob,
+    /// Be told when it changes: a notification channel and the conversation's topics.
+    Subscribe,
 }
 
 impl Call {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::ConversationGet,
         Self::AnalyticsById,
         Self::AnalyticsMultiGet,
         Self::DetailsQuery,
         Self::DetailsJob,
+        Self::Subscribe,
     ];
 
     #[must_use]
@@ -54,6 +57,7 @@ impl Call {
                 "Details query: POST /api/v2/analytics/conversations/details/query"
             }
             Self::DetailsJob => "Async job: POST /api/v2/analytics/conversations/details/jobs",
+            Self::Subscribe => "Live events: POST /api/v2/notifications/channels + …/subscriptions",
         }
     }
 }
@@ -97,6 +101,9 @@ pub struct SnippetContext {
     pub region: Region,
     /// The query interval (`start/end`); see [`interval_for_day`].
     pub interval: String,
+    /// Notification topics for the subscription snippets (`lens::notifications::topics`);
+    /// empty = placeholders.
+    pub topics: Vec<String>,
 }
 
 impl SnippetContext {
@@ -112,7 +119,15 @@ impl SnippetContext {
             conversation_id: conversation_id.to_owned(),
             region,
             interval: interval_for_day(start.unwrap_or(now)),
+            topics: Vec::new(),
         }
+    }
+
+    /// The same context with the conversation's notification topics.
+    #[must_use]
+    pub fn with_topics(mut self, topics: Vec<String>) -> Self {
+        self.topics = topics;
+        self
     }
 }
 
@@ -197,6 +212,7 @@ fn path(call: Call, id: &str) -> String {
         Call::AnalyticsMultiGet => format!("/api/v2/analytics/conversations/details?id={id}"),
         Call::DetailsQuery => "/api/v2/analytics/conversations/details/query".to_owned(),
         Call::DetailsJob => "/api/v2/analytics/conversations/details/jobs".to_owned(),
+        Call::Subscribe => "/api/v2/notifications/channels".to_owned(),
     }
 }
 
@@ -244,6 +260,7 @@ type Parts = (String, bool, Vec<Claim>, Source);
 const fn endpoint_source(call: Call) -> Source {
     match call {
         Call::ConversationGet => sources::CONVERSATIONS_GET,
+        Call::Subscribe => sources::NOTIFICATIONS,
         _ => sources::ANALYTICS_ENDPOINTS,
     }
 }
@@ -259,6 +276,7 @@ fn curl(call: Call, ctx: &SnippetContext) -> Parts {
         ctx.region.login_base()
     );
     let code = match body(call, ctx) {
+        None if call == Call::Subscribe => crate::notifications::snippets::curl(ctx, &token_note),
         None => format!(
             "{token_note}curl -sS \"{url}\" \\\n  -H \"Authorization: Bearer $GENESYS_TOKEN\""
         ),
@@ -316,7 +334,19 @@ fn python(call: Call, ctx: &SnippetContext) -> Parts {
             "{filter}q = gc.AsyncConversationQuery(); q.interval = \"{}\"; q.conversation_filters = [flt]\nanalytics = gc.AnalyticsApi(api)\njob = analytics.post_analytics_conversations_details_jobs(q)\nstatus = analytics.get_analytics_conversations_details_job(job.job_id)   # poll until status.state == \"FULFILLED\"\nresults = analytics.get_analytics_conversations_details_job_results(job.job_id)\n",
             ctx.interval
         ),
+        Call::Subscribe => String::new(),
     };
+    if call == Call::Subscribe {
+        return (
+            crate::notifications::snippets::python(ctx, &head),
+            true,
+            vec![Claim::new(
+                "The SDK creates the channel and the subscriptions; the WebSocket itself is any WebSocket library (here `websockets`).",
+                sources::NOTIFICATIONS,
+            )],
+            sources::NOTIFICATIONS,
+        );
+    }
     let notes = match call {
         Call::DetailsQuery | Call::DetailsJob => vec![Claim::new(
             "Model constructors take no keyword arguments; set attributes one by one.",
@@ -371,6 +401,7 @@ fn javascript(call: Call, ctx: &SnippetContext) -> Parts {
             ),
             true,
         ),
+        Call::Subscribe => (crate::notifications::snippets::javascript(ctx), true),
     };
     let notes = vec![];
     // CommonJS has no top-level await: the calls run inside an async function.
@@ -396,11 +427,16 @@ fn cli(call: Call, ctx: &SnippetContext) -> Parts {
             "cat > job.json <<'JSON'\n{}\nJSON\ngc analytics conversations details jobs create --file job.json",
             body(call, ctx).unwrap_or_default()
         ),
+        Call::Subscribe => crate::notifications::snippets::cli(ctx),
     };
     (code, true, vec![], sources::CLI_COMMANDS)
 }
 
 fn rust(call: Call, ctx: &SnippetContext) -> Parts {
+    if call == Call::Subscribe {
+        let code = crate::notifications::snippets::rust(ctx);
+        return (code, true, vec![], endpoint_source(call));
+    }
     let url = format!(
         "{}{}",
         ctx.region.api_base(),

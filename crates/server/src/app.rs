@@ -5,7 +5,7 @@
 use crate::error::LensError;
 use crate::security::{self, HostPolicy};
 use crate::state::AppState;
-use crate::{access_log, demo, health, proxy, static_files};
+use crate::{access_log, demo, health, notify, proxy, static_files};
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::handler::Handler;
@@ -48,6 +48,10 @@ pub fn router(state: Arc<AppState>, policy: HostPolicy) -> Router {
         )
         .route("/api/oauth/token", post(crate::signin::exchange))
         .route("/api/v2/{*rest}", any(proxy::proxy))
+        .route(
+            "/api/notifications/socket/{channel_id}",
+            get(notify::relay::socket),
+        )
         .route("/api/{*rest}", any(api_not_allowed))
         .route("/api", any(api_not_allowed))
         .merge(assets)

@@ -14,7 +14,6 @@
 use axum::Router;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -79,7 +78,10 @@ pub fn serve(
     let open = OpenConnections::default();
     let counter = open.clone();
     let task = async move {
-        let graceful = GracefulShutdown::new();
+        // Graceful stop: every connection holds a receiver; a stop asks each to finish its
+        // request, and `closed()` resolves once all have. (hyper-util's `GracefulShutdown` has no
+        // impl for HTTP/1 connections with upgrades, which the notification socket needs.)
+        let (stopping, watch_stop) = tokio::sync::watch::channel(());
         let mut stop = stop;
         loop {
             // Wait for a free slot before accepting: over the cap, clients queue in the backlog.
@@ -109,17 +111,30 @@ pub fn serve(
             let conn = http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(limits.header_timeout)
-                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
-            let conn = graceful.watch(conn);
+                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()))
+                // The notification socket relay (`notify/`) upgrades its connection.
+                .with_upgrades();
+            let mut stop_asked = watch_stop.clone();
             tokio::spawn(async move {
-                if let Err(e) = conn.await {
+                let mut conn = std::pin::pin!(conn);
+                let ended = tokio::select! {
+                    r = conn.as_mut() => r,
+                    _ = stop_asked.changed() => {
+                        conn.as_mut().graceful_shutdown();
+                        conn.await
+                    }
+                };
+                if let Err(e) = ended {
                     tracing::debug!(error = %e, "connection ended with an error");
                 }
+                drop(stop_asked);
                 drop(slot);
             });
         }
         drop(listener);
-        if tokio::time::timeout(limits.drain_timeout, graceful.shutdown())
+        drop(watch_stop);
+        let _ = stopping.send(());
+        if tokio::time::timeout(limits.drain_timeout, stopping.closed())
             .await
             .is_err()
         {

@@ -17,6 +17,26 @@ pub enum LensError {
     PathRejected,
     #[error("{what} must be a UUID like 3fa85f64-5717-4562-b3fc-2c963f66afa6, got {got:?}")]
     InvalidId { what: &'static str, got: String },
+    #[error(
+        "a notification channel id is letters, digits and hyphens as POST /api/v2/notifications/channels returned it, got {got:?}"
+    )]
+    InvalidChannelId { got: String },
+    #[error(
+        "no notification channel {0:?} was opened through this server (or it was forgotten after it expired); create one with POST /api/v2/notifications/channels and connect to the connectUri it returns"
+    )]
+    SocketUnknown(String),
+    #[error(
+        "{limit} notification sockets are already open through this server; close a Live events tab (or wait for one to end) and try again"
+    )]
+    TooManySockets { limit: usize },
+    #[error(
+        "the Genesys answer to creating a notification channel had no usable id or connectUri on the region's streaming host, so Conversation Lens will not connect to it"
+    )]
+    ChannelUnexpected,
+    #[error(
+        "this address takes a WebSocket (Upgrade: websocket); open it with new WebSocket(connectUri)"
+    )]
+    NotWebSocket,
     #[error("query parameter {param:?} is not allowed here; allowed: {allowed}")]
     QueryNotAllowed { param: String, allowed: String },
     #[error("query parameter {param:?} is invalid: {reason}")]
@@ -81,10 +101,13 @@ impl LensError {
     pub fn status(&self) -> StatusCode {
         use LensError::*;
         match self {
-            NotAllowed { .. } | DemoOnly(_) => StatusCode::NOT_FOUND,
+            NotAllowed { .. } | DemoOnly(_) | SocketUnknown(_) => StatusCode::NOT_FOUND,
+            TooManySockets { .. } => StatusCode::SERVICE_UNAVAILABLE,
             DemoUnknownClient { .. } | BadScenarioId(_) => StatusCode::BAD_REQUEST,
             PathRejected
             | InvalidId { .. }
+            | InvalidChannelId { .. }
+            | NotWebSocket
             | QueryNotAllowed { .. }
             | BadQueryValue { .. }
             | BadJson(_)
@@ -97,7 +120,8 @@ impl LensError {
             | TokenUnreachable
             | TokenMalformed
             | UpstreamUnreachable
-            | UpstreamTooLarge { .. } => StatusCode::BAD_GATEWAY,
+            | UpstreamTooLarge { .. }
+            | ChannelUnexpected => StatusCode::BAD_GATEWAY,
             TokenTimeout | UpstreamTimeout { .. } | RequestTimeout { .. } => {
                 StatusCode::GATEWAY_TIMEOUT
             }
@@ -112,6 +136,11 @@ impl LensError {
             NotAllowed { .. } => "lens.not.allowed",
             PathRejected => "lens.path.rejected",
             InvalidId { .. } => "lens.invalid.id",
+            InvalidChannelId { .. } => "lens.invalid.channel.id",
+            SocketUnknown(_) => "lens.socket.unknown",
+            TooManySockets { .. } => "lens.socket.limit",
+            ChannelUnexpected => "lens.channel.unexpected",
+            NotWebSocket => "lens.socket.not.websocket",
             QueryNotAllowed { .. } => "lens.query.not.allowed",
             BadQueryValue { .. } => "lens.query.invalid",
             BodyTooLarge { .. } => "lens.body.too.large",

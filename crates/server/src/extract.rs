@@ -42,6 +42,38 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
     }
 }
 
+/// A JSON array body of objects (the subscription calls' `[{"id": "<topic>"}]`), as the exact
+/// bytes the browser sent, under the same header and size rules as [`JsonObject`].
+#[derive(Debug, Clone)]
+pub struct JsonArray(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for JsonArray {
+    type Rejection = LensError;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, LensError> {
+        let (parts, body) = req.into_parts();
+        check_json_headers(&parts.headers)?;
+        let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+            .await
+            .map_err(|_| LensError::BodyTooLarge {
+                limit: MAX_BODY_BYTES,
+            })?;
+        match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(serde_json::Value::Array(items)) if items.iter().all(|i| i.is_object()) => {
+                Ok(JsonArray(bytes))
+            }
+            Ok(_) => Err(LensError::BadJson(
+                "expected an array like [{\"id\": \"v2.users.<userId>.conversations\"}]".into(),
+            )),
+            Err(e) => Err(LensError::BadJson(format!(
+                "line {} column {}",
+                e.line(),
+                e.column()
+            ))),
+        }
+    }
+}
+
 /// The media type, and a declared length over the limit before reading anything.
 fn check_json_headers(headers: &HeaderMap) -> Result<(), LensError> {
     let is_json = headers

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod health;
+pub mod notify;
 pub mod proxy;
 pub mod region;
 pub mod secret;

@@ -41,13 +41,27 @@ pub fn check_request(
 
 /// Middleware: refuses requests per [`check_request`].
 pub async fn guard(State(policy): State<Arc<HostPolicy>>, req: Request, next: Next) -> Response {
-    match check_request(&policy, req.method(), req.uri().path(), req.headers()) {
+    // A WebSocket upgrade is a GET no CORS rule protects: any page may open one to localhost. It
+    // is checked like a write, so its Origin must be this server's own.
+    let method = if is_websocket_upgrade(req.headers()) {
+        Method::POST
+    } else {
+        req.method().clone()
+    };
+    match check_request(&policy, &method, req.uri().path(), req.headers()) {
         Ok(()) => next.run(req).await,
         Err(e) => {
             tracing::warn!(code = e.code(), path = %crate::error::clip(req.uri().path()), "request refused");
             e.into_response()
         }
     }
+}
+
+/// `Upgrade: websocket` (any case).
+pub fn is_websocket_upgrade(h: &HeaderMap) -> bool {
+    h.get(axum::http::header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("websocket"))
 }
 
 /// Middleware: security headers on every response (a handler may set a more specific CSP).

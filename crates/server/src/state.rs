@@ -10,6 +10,8 @@ pub struct AppState {
     /// Demo org or a real region, as configured.
     pub mode: Mode,
     pub dist: PathBuf,
+    /// Notification channels created through the proxy and the open socket relays (`notify/`).
+    pub sockets: crate::notify::Sockets,
 }
 
 impl AppState {

@@ -11,6 +11,8 @@ enum Seg {
     Lit(&'static str),
     /// A UUID; the text names it in error messages.
     Id(&'static str),
+    /// A notification channel id: Genesys' own opaque form (`streaming-0-…`), not a UUID.
+    Chan,
 }
 
 /// How a query parameter's value is checked.
@@ -22,6 +24,10 @@ enum ParamKind {
     PositiveInt,
     /// Opaque paging cursor from a previous response.
     Cursor,
+    /// `true` or `false`.
+    Bool,
+    /// Comma-separated words from a fixed list (`expand=` values).
+    Words(&'static [&'static str]),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -36,6 +42,8 @@ struct Param {
 pub enum BodyKind {
     None,
     Json,
+    /// A JSON array (the subscription calls take `[{"id": "<topic>"}]`).
+    JsonArray,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +59,29 @@ use Seg::{Id, Lit};
 
 const CONV: Seg = Id("conversationId");
 const JOB: Seg = Id("jobId");
+const SUBSCRIPTIONS: &[Seg] = &[
+    Lit("notifications"),
+    Lit("channels"),
+    Seg::Chan,
+    Lit("subscriptions"),
+];
+const IGNORE_ERRORS: &[Param] = &[Param {
+    name: "ignoreErrors",
+    kind: ParamKind::Bool,
+    required: false,
+}];
+/// `expand=` values of `GET /api/v2/notifications/availabletopics` (the SDK's documented list).
+const TOPIC_EXPANDS: &[&str] = &[
+    "description",
+    "enforced",
+    "schema",
+    "visibility",
+    "transports",
+    "publicApiTemplateUriPaths",
+    "requiresPermissions",
+    "permissionDetails",
+    "topicParameters",
+];
 
 /// reference/api-facts.md §1, §1.5, §2.1, §2.5, §3.1. Paths are relative to `/api/v2/`.
 const ROUTES: &[Route] = &[
@@ -210,6 +241,61 @@ const ROUTES: &[Route] = &[
         ],
         BodyKind::None,
     ),
+    // reference/api-facts.md §7: a channel, its topic subscriptions and the topic catalogue. These
+    // are the only writes besides the analytics query/job calls; they change nothing in the org.
+    route(
+        CHANNEL_CREATE,
+        Method::POST,
+        &[Lit("notifications"), Lit("channels")],
+        &[],
+        BodyKind::None,
+    ),
+    route(
+        "notifications.subscriptions.list",
+        Method::GET,
+        SUBSCRIPTIONS,
+        &[],
+        BodyKind::None,
+    ),
+    route(
+        "notifications.subscriptions.add",
+        Method::POST,
+        SUBSCRIPTIONS,
+        IGNORE_ERRORS,
+        BodyKind::JsonArray,
+    ),
+    route(
+        "notifications.subscriptions.replace",
+        Method::PUT,
+        SUBSCRIPTIONS,
+        IGNORE_ERRORS,
+        BodyKind::JsonArray,
+    ),
+    route(
+        "notifications.subscriptions.delete",
+        Method::DELETE,
+        SUBSCRIPTIONS,
+        &[],
+        BodyKind::None,
+    ),
+    route(
+        "notifications.availabletopics",
+        Method::GET,
+        &[Lit("notifications"), Lit("availabletopics")],
+        &[
+            Param {
+                name: "expand",
+                kind: ParamKind::Words(TOPIC_EXPANDS),
+                required: false,
+            },
+            Param {
+                name: "includePreview",
+                kind: ParamKind::Bool,
+                required: false,
+            },
+        ],
+        BodyKind::None,
+    ),
     route(
         "tokens.me",
         Method::GET,
@@ -242,6 +328,9 @@ const fn route(
         body,
     }
 }
+
+/// The route whose answer's `connectUri` is rewritten to this server's socket (`notify/`).
+pub const CHANNEL_CREATE: &str = "notifications.channels.create";
 
 /// The prefix every proxied path shares with Genesys.
 pub const PREFIX: &str = "/api/v2/";
@@ -278,7 +367,7 @@ pub fn check(method: &Method, path: &str, query: Option<&str>) -> Result<Allowed
             r.segs.len() == segs.len()
                 && r.segs.iter().zip(&segs).all(|(s, got)| match s {
                     Lit(l) => l == got,
-                    Id(_) => !ROUTES_LITERALS.contains(got),
+                    Id(_) | Seg::Chan => !ROUTES_LITERALS.contains(got),
                 })
         })
         .collect();
@@ -287,13 +376,17 @@ pub fn check(method: &Method, path: &str, query: Option<&str>) -> Result<Allowed
         .find(|r| r.method == *method)
         .ok_or_else(not_allowed)?;
     for (s, got) in route.segs.iter().zip(&segs) {
-        if let Id(what) = s
-            && !is_uuid(got)
-        {
-            return Err(LensError::InvalidId {
-                what,
-                got: clip(got),
-            });
+        match s {
+            Id(what) if !is_uuid(got) => {
+                return Err(LensError::InvalidId {
+                    what,
+                    got: clip(got),
+                });
+            }
+            Seg::Chan if !is_channel_id(got) => {
+                return Err(LensError::InvalidChannelId { got: clip(got) });
+            }
+            _ => {}
         }
     }
     let query = check_query(route, query)?;
@@ -340,6 +433,17 @@ pub fn is_uuid(s: &str) -> bool {
             8 | 13 | 18 | 23 => b == b'-',
             _ => b.is_ascii_hexdigit(),
         })
+}
+
+/// Longest channel id accepted (real ones are about 40 characters).
+pub const MAX_CHANNEL_ID_LEN: usize = 128;
+
+/// A notification channel id as `POST /api/v2/notifications/channels` returns it: letters, digits
+/// and hyphens (Genesys' `streaming-0-…`, or the demo org's own), bounded in length.
+pub fn is_channel_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_CHANNEL_ID_LEN
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 fn check_query(route: &Route, raw: Option<&str>) -> Result<Vec<(String, String)>, LensError> {
@@ -401,6 +505,19 @@ fn check_query(route: &Route, raw: Option<&str>) -> Result<Vec<(String, String)>
             ParamKind::PositiveInt => {
                 if !value.parse::<u32>().is_ok_and(|n| n > 0) {
                     return Err(bad("expected a positive whole number"));
+                }
+            }
+            ParamKind::Bool => {
+                if value != "true" && value != "false" {
+                    return Err(bad("expected true or false"));
+                }
+            }
+            ParamKind::Words(words) => {
+                if let Some(wrong) = value.split(',').find(|w| !words.contains(&w.trim())) {
+                    return Err(LensError::BadQueryValue {
+                        param: name.clone(),
+                        reason: format!("{:?} is not one of: {}", clip(wrong), words.join(", ")),
+                    });
                 }
             }
             ParamKind::Cursor => {
@@ -659,5 +776,166 @@ mod tests {
             check(&Method::GET, &path, Some("expand=all")),
             Err(LensError::QueryNotAllowed { .. })
         ));
+    }
+
+    /// Every notification call, table-driven: (method, path, query, expected route or refusal).
+    #[test]
+    fn notification_channel_and_subscription_calls_only() {
+        const CHAN: &str = "streaming-0-fmtdmf8cbis7tim2nhpsaq2ktj";
+        let subs = format!("/api/v2/notifications/channels/{CHAN}/subscriptions");
+        type Case<'a> = (Method, String, Option<&'a str>, Result<&'a str, &'a str>);
+        let cases: Vec<Case> = vec![
+            (
+                Method::POST,
+                "/api/v2/notifications/channels".into(),
+                None,
+                Ok(CHANNEL_CREATE),
+            ),
+            (
+                Method::GET,
+                subs.clone(),
+                None,
+                Ok("notifications.subscriptions.list"),
+            ),
+            (
+                Method::POST,
+                subs.clone(),
+                None,
+                Ok("notifications.subscriptions.add"),
+            ),
+            (
+                Method::POST,
+                subs.clone(),
+                Some("ignoreErrors=true"),
+                Ok("notifications.subscriptions.add"),
+            ),
+            (
+                Method::PUT,
+                subs.clone(),
+                Some("ignoreErrors=false"),
+                Ok("notifications.subscriptions.replace"),
+            ),
+            (
+                Method::DELETE,
+                subs.clone(),
+                None,
+                Ok("notifications.subscriptions.delete"),
+            ),
+            (
+                Method::GET,
+                "/api/v2/notifications/availabletopics".into(),
+                None,
+                Ok("notifications.availabletopics"),
+            ),
+            (
+                Method::GET,
+                "/api/v2/notifications/availabletopics".into(),
+                Some("expand=transports,schema&includePreview=false"),
+                Ok("notifications.availabletopics"),
+            ),
+            // Refused: other methods, other notification calls, bad ids and values.
+            (
+                Method::GET,
+                "/api/v2/notifications/channels".into(),
+                None,
+                Err("lens.not.allowed"),
+            ),
+            (
+                Method::DELETE,
+                "/api/v2/notifications/channels".into(),
+                None,
+                Err("lens.not.allowed"),
+            ),
+            (Method::PATCH, subs.clone(), None, Err("lens.not.allowed")),
+            (
+                Method::POST,
+                "/api/v2/notifications/availabletopics".into(),
+                None,
+                Err("lens.not.allowed"),
+            ),
+            (
+                Method::HEAD,
+                format!("/api/v2/notifications/channels/{CHAN}"),
+                None,
+                Err("lens.not.allowed"),
+            ),
+            (
+                Method::DELETE,
+                format!("/api/v2/notifications/channels/{CHAN}"),
+                None,
+                Err("lens.not.allowed"),
+            ),
+            (
+                Method::GET,
+                format!(
+                    "/api/v2/notifications/channels/{}/subscriptions",
+                    "x".repeat(200)
+                ),
+                None,
+                Err("lens.invalid.channel.id"),
+            ),
+            (
+                Method::GET,
+                "/api/v2/notifications/channels/a_b/subscriptions".into(),
+                None,
+                Err("lens.path.rejected"),
+            ),
+            (
+                Method::POST,
+                subs.clone(),
+                Some("ignoreErrors=yes"),
+                Err("lens.query.invalid"),
+            ),
+            (
+                Method::DELETE,
+                subs.clone(),
+                Some("ignoreErrors=true"),
+                Err("lens.query.not.allowed"),
+            ),
+            (
+                Method::GET,
+                "/api/v2/notifications/availabletopics".into(),
+                Some("expand=secrets"),
+                Err("lens.query.invalid"),
+            ),
+        ];
+        for (method, path, query, want) in cases {
+            let got = check(&method, &path, query)
+                .map(|a| a.route)
+                .map_err(|e| e.code());
+            assert_eq!(got, want, "{method} {path} {query:?}");
+        }
+        assert_eq!(
+            check(&Method::PUT, &subs, None).map(|a| a.body),
+            Ok(BodyKind::JsonArray)
+        );
+        assert_eq!(
+            check(&Method::POST, "/api/v2/notifications/channels", None).map(|a| a.body),
+            Ok(BodyKind::None),
+            "creating a channel forwards no body"
+        );
+    }
+
+    /// Exactly the analytics query/job calls and the notification calls write; nothing else.
+    #[test]
+    fn the_only_write_methods_are_the_documented_ones() {
+        let writes: Vec<(&str, String)> = ROUTES
+            .iter()
+            .filter(|r| r.method != Method::GET)
+            .map(|r| (r.name, r.method.to_string()))
+            .collect();
+        let names: Vec<&str> = writes.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            names,
+            vec![
+                "analytics.details.query",
+                "analytics.jobs.create",
+                "analytics.jobs.delete",
+                CHANNEL_CREATE,
+                "notifications.subscriptions.add",
+                "notifications.subscriptions.replace",
+                "notifications.subscriptions.delete",
+            ]
+        );
     }
 }

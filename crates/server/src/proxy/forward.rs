@@ -5,7 +5,7 @@ use super::allow_list::{self, Allowed, BodyKind};
 use super::headers::{self, X_LENS_AUTH, X_LENS_RETRIED_AFTER_MS, X_LENS_RETRY_AFTER_SECS};
 use crate::body::{MAX_RELAYED_BODY_BYTES, read_capped, transport_error};
 use crate::error::LensError;
-use crate::extract::JsonObject;
+use crate::extract::{JsonArray, JsonObject};
 use crate::secret::Secret;
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
@@ -28,6 +28,8 @@ pub struct ProxyCall {
     /// The user's own token (`Authorization: Bearer`), used instead of the server's.
     pub user_token: Option<Secret>,
     pub json: Option<Bytes>,
+    /// The `Host` the browser used (checked by the guard), for the rewritten `connectUri`.
+    pub host: String,
 }
 
 impl<S: Send + Sync> FromRequest<S> for ProxyCall {
@@ -37,8 +39,15 @@ impl<S: Send + Sync> FromRequest<S> for ProxyCall {
         let allowed = allow_list::check(req.method(), req.uri().path(), req.uri().query())?;
         let user_token = headers::browser_bearer(req.headers())?;
         let method = req.method().clone();
+        let host = req
+            .headers()
+            .get(axum::http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost")
+            .to_string();
         let json = match allowed.body {
             BodyKind::Json => Some(JsonObject::from_request(req, state).await?.0),
+            BodyKind::JsonArray => Some(JsonArray::from_request(req, state).await?.0),
             BodyKind::None => None,
         };
         Ok(ProxyCall {
@@ -46,6 +55,7 @@ impl<S: Send + Sync> FromRequest<S> for ProxyCall {
             allowed,
             user_token,
             json,
+            host,
         })
     }
 }
@@ -61,6 +71,7 @@ pub async fn proxy(
         allowed,
         user_token,
         json,
+        host,
     } = call;
     let up = &state.upstream;
     let mut token_time = Duration::ZERO;
@@ -111,6 +122,14 @@ pub async fn proxy(
             .await
             .map_err(|e| e.into_lens(up.timeout))?;
         upstream_time += t1.elapsed();
+        let body = if allowed.route == allow_list::CHANNEL_CREATE && status.is_success() {
+            // The browser connects to this server, which relays to the socket Genesys named.
+            let r = crate::notify::channels::rewrite_channel(&body, &up.api_base, &host)?;
+            state.sockets.remember(&r.id, &r.upstream);
+            r.body
+        } else {
+            body
+        };
 
         tracing::info!(route = allowed.route, status = status.as_u16(), "proxied");
         out_headers.insert(
