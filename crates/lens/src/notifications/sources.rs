@@ -58,7 +58,7 @@ pub const THIS_APP: Source = Source::verified(
     "#/guide",
 );
 
-/// Every notification citation (checked by `crate::sources::every`'s tests).
+/// Every notification citation (checked by `crate::every_source`'s tests).
 pub const ALL: &[Source] = &[
     NOTIFICATIONS_API,
     CHANNEL_MODEL,
