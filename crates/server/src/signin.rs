@@ -8,7 +8,7 @@
 //! the demo org refuses other browser origins. The server adds nothing to the form.
 
 use crate::error::LensError;
-use crate::proxy::upstream::{MAX_RELAYED_BODY_BYTES, read_capped, transport_error};
+use crate::body::{MAX_RELAYED_BODY_BYTES, read_capped, transport_error};
 use crate::state::AppState;
 use axum::Form;
 use axum::Json;
