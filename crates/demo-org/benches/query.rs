@@ -1,6 +1,8 @@
 //! `cargo bench -p demo-org` (run by `cargo xtask bench`): start-up time, memory and details-query
 //! latency (p50/p99) of the demo org with the default 100,000-conversation synthetic org.
 //! In-process (the query engine exactly as the HTTP handler calls it) plus over loopback HTTP.
+//! The 7-day query is also timed the way it ran before the start index (every record built) so
+//! the saving stays visible: 678 ms → 3 ms p50 on a busy 2-core machine when the index landed.
 //! Prints numbers; asserts nothing about speed (machines are noisy).
 
 use chrono::{DateTime, Duration, Utc};
