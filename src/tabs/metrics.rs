@@ -1,6 +1,8 @@
 //! Metrics: every analytics metric per participant/session with meaning, unit, emitDate and who
 //! emits it, then the arithmetic that ties them together, shown and checked.
 
+use std::sync::Arc;
+
 use lens::metrics::{self, Check, MetricRow, Outcome};
 use leptos::prelude::*;
 
@@ -11,18 +13,18 @@ use crate::logic::paging;
 
 #[component]
 pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
+    // Both bodies are read in place (never cloned); the result is shared, not copied, by the view.
     let data = Memo::new(move |_| {
-        let conv = ctx
-            .lookup
-            .conversations
-            .with(|c| c.exchange().and_then(|e| e.conversation().cloned()));
-        ctx.lookup.analytics.with(|a| {
-            a.exchange().and_then(|e| e.analytics()).map(|a| {
-                let mut checks = metrics::checks(a);
-                if let Some(c) = &conv {
-                    checks.extend(metrics::cross_checks(c, a));
-                }
-                (metrics::rows(a), checks)
+        ctx.lookup.conversations.with(|c| {
+            let conv = c.exchange().and_then(|e| e.conversation());
+            ctx.lookup.analytics.with(|a| {
+                a.exchange().and_then(|e| e.analytics()).map(|a| {
+                    let mut checks = metrics::checks(a);
+                    if let Some(c) = conv {
+                        checks.extend(metrics::cross_checks(c, a));
+                    }
+                    (Arc::new(metrics::rows(a)), Arc::new(checks))
+                })
             })
         })
     });
@@ -52,7 +54,7 @@ pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
                         view! {
                             <details class="check-details" open=open data-testid="check-details">
                                 <summary data-testid="check-summary">{check_summary(total, failing)}</summary>
-                                <ul class="check-list">{checks.into_iter().map(|c| view! { <CheckView c/> }).collect_view()}</ul>
+                                <ul class="check-list">{checks.iter().cloned().map(|c| view! { <CheckView c/> }).collect_view()}</ul>
                             </details>
                         }.into_any()
                     }}
@@ -92,7 +94,7 @@ fn CheckView(c: Check) -> impl IntoView {
 
 /// The metric rows a page at a time (a 2,000-segment conversation has about as many metrics).
 #[component]
-fn MetricTable(rows: Vec<MetricRow>) -> impl IntoView {
+fn MetricTable(rows: Arc<Vec<MetricRow>>) -> impl IntoView {
     let total = rows.len();
     let rows = StoredValue::new(rows);
     let pages = RwSignal::new(1_usize);
