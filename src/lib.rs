@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/c/:id") view=pages::lens::LensPage/>
                     <Route path=path!("/lab") view=pages::lab::LabPage/>
                     <Route path=path!("/bench/render") view=pages::bench::BenchPage/>
+                    <Route path=path!("/auth/callback") view=pages::auth_callback::AuthCallbackPage/>
                 </Routes>
             </main>
             <components::footer::Footer/>

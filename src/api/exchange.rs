@@ -50,6 +50,11 @@ pub async fn fetch_side(
     })?;
     let elapsed = now_ms() - started;
     let headers = resp.headers();
+    if resp.status() == 401
+        && let Some(t) = &token
+    {
+        t.mark_expired(); // a signed-in token shows "sign in again"
+    }
     let mut ex = Exchange::new(side, id, url, resp.status(), elapsed, raw);
     ex.result.correlation_id = headers.get("inin-correlation-id");
     ex.result.retry_after_secs = headers
