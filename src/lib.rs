@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lab") view=pages::lab::LabPage/>
                     <Route path=path!("/bench/render") view=pages::bench::BenchPage/>
                     <Route path=path!("/saved") view=saved::SavedPage/>
+                    <Route path=path!("/auth/callback") view=pages::auth_callback::AuthCallbackPage/>
                 </Routes>
             </main>
             <components::footer::Footer/>

@@ -48,6 +48,11 @@ pub async fn fetch_side(
     })?;
     let elapsed = now_ms() - started;
     let headers = resp.headers();
+    if resp.status() == 401
+        && let Some(t) = &token
+    {
+        t.mark_expired(); // a signed-in token shows "sign in again"
+    }
     // Decoded once, after the headers are in (errors carry the correlation id).
     let mut ex = Exchange::received(side, url, resp.status(), elapsed, raw);
     ex.result.correlation_id = headers.get("inin-correlation-id");

@@ -4,10 +4,11 @@
 mod exchange;
 pub mod http;
 mod server;
+pub mod signin;
 mod token;
 
 pub use exchange::{fetch_side, now_ms};
 pub use server::{
     Health, Scenario, ScenarioPhase, ScenarioRun, StartedRun, health, scenarios, start_scenario,
 };
-pub use token::{UserToken, demo_client_token};
+pub use token::{SignedIn, UserToken, demo_client_token};

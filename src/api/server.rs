@@ -20,6 +20,12 @@ pub struct Health {
     pub region: Option<String>,
     #[serde(default)]
     pub version: Option<String>,
+    /// Where "Sign in" sends the browser (`<loginUrl>/oauth/authorize`).
+    #[serde(default, rename = "loginUrl")]
+    pub login_url: Option<String>,
+    /// Demo mode: the demo org's sign-in client id.
+    #[serde(default, rename = "signInClientId")]
+    pub sign_in_client_id: Option<String>,
 }
 
 impl Health {

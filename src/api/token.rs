@@ -5,6 +5,7 @@
 use std::fmt;
 
 use gloo_net::http::Request;
+use leptos::prelude::{ArcRwSignal, Get, Set};
 use serde::Deserialize;
 
 use crate::error::AppError;
@@ -15,6 +16,15 @@ pub struct UserToken {
     value: String,
     /// The demo client it was issued to, when it came from the drawer's demo choices.
     demo_client: Option<&'static str>,
+    /// Who signed in (PKCE sign-in), when it came from "Sign in".
+    signed_in: Option<SignedIn>,
+}
+
+/// The person a signed-in token belongs to, and whether Genesys has since refused it (401).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub name: String,
+    expired: ArcRwSignal<bool>,
 }
 
 impl UserToken {
@@ -30,7 +40,40 @@ impl UserToken {
         (!t.is_empty()).then(|| UserToken {
             value: t.to_owned(),
             demo_client: None,
+            signed_in: None,
         })
+    }
+
+    /// The token of a finished sign-in, for `name` (from `GET /api/v2/users/me`).
+    #[must_use]
+    pub fn signed_in(value: String, name: String) -> UserToken {
+        UserToken {
+            value,
+            demo_client: None,
+            signed_in: Some(SignedIn {
+                name,
+                expired: ArcRwSignal::new(false),
+            }),
+        }
+    }
+
+    /// Who signed in, for a token from "Sign in".
+    #[must_use]
+    pub fn signed_in_as(&self) -> Option<&str> {
+        self.signed_in.as_ref().map(|s| s.name.as_str())
+    }
+
+    /// True once an API call with this signed-in token answered 401 (reactive).
+    #[must_use]
+    pub fn expired(&self) -> bool {
+        self.signed_in.as_ref().is_some_and(|s| s.expired.get())
+    }
+
+    /// Record a 401 for this token (only signed-in tokens show the "sign in again" prompt).
+    pub fn mark_expired(&self) {
+        if let Some(s) = &self.signed_in {
+            s.expired.set(true);
+        }
     }
 
     /// The `Authorization` header value.
@@ -51,6 +94,7 @@ impl fmt::Debug for UserToken {
         f.debug_struct("UserToken")
             .field("value", &"****")
             .field("demo_client", &self.demo_client)
+            .field("signed_in", &self.signed_in_as())
             .finish()
     }
 }
@@ -93,6 +137,7 @@ pub async fn demo_client_token(client: &'static str) -> Result<UserToken, AppErr
         Some(t) => Ok(UserToken {
             value: t.access_token.trim().to_owned(),
             demo_client: Some(client),
+            signed_in: None,
         }),
         // Say what was missing, not what came back: the body may hold a token.
         None => Err(AppError::Decode {
@@ -116,6 +161,7 @@ mod tests {
         let d = UserToken {
             value: "xyz789".to_owned(),
             demo_client: Some("lens-demo-no-analytics"),
+            signed_in: None,
         };
         let shown = format!("{d:?}");
         assert!(!shown.contains("xyz789"), "{shown}");

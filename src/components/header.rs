@@ -42,6 +42,7 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <span class=move || format!("mode-badge {}", mode().0) role="status">{move || mode().1}</span>
                 <div class="header-actions">
+                    <super::sign_in_badge::SignInBadge/>
                     <button
                         type="button"
                         class="btn btn-icon"

@@ -78,6 +78,10 @@ pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
                 "Lookups use the server's own token (demo client lens-demo-full).".to_owned()
             }
             None => "No token of yours: lookups use the server's own token.".to_owned(),
+            Some(t) if t.signed_in_as().is_some() => format!(
+                "Lookups use your signed-in token ({}).",
+                t.signed_in_as().unwrap_or_default()
+            ),
             Some(t) => match t.demo_client() {
                 Some(c) => format!("Lookups use a token of demo client {c}."),
                 None => "A token of yours is in use for lookups (the one you pasted).".to_owned(),
@@ -95,6 +99,7 @@ pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
                 ", forwarded by the server for that request, and never stored (not in localStorage, not on the server, not in logs). Reloading the page forgets it. "
                 "Changing it looks the open conversation up again."
             </p>
+            <super::sign_in_panel::SignInPanel/>
             <Show when=is_demo>
                 <fieldset class="personas">
                     <legend class="personas-legend">"Try a demo client"</legend>

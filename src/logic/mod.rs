@@ -16,6 +16,7 @@ pub mod rich_text;
 pub mod route;
 pub mod roving;
 pub mod side;
+pub mod sign_in;
 pub mod tab;
 pub mod theme;
 pub mod timeline_window;

@@ -1,5 +1,6 @@
 //! Route-level views.
 
+pub mod auth_callback;
 pub mod bench;
 pub mod lab;
 pub mod lens;
