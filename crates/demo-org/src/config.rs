@@ -40,6 +40,8 @@ pub struct DemoConfig {
     pub synthetic_conversations: usize,
     /// Seed of the synthetic org.
     pub seed: u64,
+    /// Channels, heartbeats and event delivery of the Notifications API.
+    pub notifications: crate::notifications::NotificationConfig,
 }
 
 impl Default for DemoConfig {
@@ -57,6 +59,7 @@ impl Default for DemoConfig {
             availability_lag: Duration::from_secs(6 * 3600),
             synthetic_conversations: 100_000,
             seed: 7,
+            notifications: crate::notifications::NotificationConfig::default(),
         }
     }
 }

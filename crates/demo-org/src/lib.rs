@@ -5,6 +5,8 @@
 //!   on a clock and their real-time (`Conversation`) and analytics (`AnalyticsConversation`) views.
 //! * HTTP: [`http`] — OAuth, the Conversations and Analytics endpoints, errors, rate limits, jobs;
 //!   [`query`] is the analytics query engine, [`jobs`] the async jobs.
+//! * Notifications: [`notifications`] — channels, topics and the WebSocket pushing each change of
+//!   a live conversation as the clock runs.
 
 pub mod analytics;
 pub mod catalog;
@@ -23,6 +25,7 @@ pub mod errors;
 pub mod faults;
 pub mod http;
 pub mod jobs;
+pub mod notifications;
 pub mod oauth;
 pub mod query;
 pub mod ratelimit;

@@ -64,6 +64,14 @@ struct Cli {
     /// Seed of the synthetic org.
     #[arg(long, env = "DEMO_ORG_SEED", default_value_t = 7)]
     seed: u64,
+    /// Seconds (simulated) a notification channel lives before it expires.
+    #[arg(long, env = "DEMO_ORG_CHANNEL_TTL", default_value_t = 24 * 3600,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    channel_ttl: u64,
+    /// Seconds (real) between `channel.metadata` heartbeats on a notification socket.
+    #[arg(long, env = "DEMO_ORG_HEARTBEAT", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    heartbeat: u64,
 }
 
 impl Cli {
@@ -82,6 +90,11 @@ impl Cli {
             availability_lag: Duration::from_secs(self.availability_lag),
             synthetic_conversations: self.synthetic_conversations,
             seed: self.seed,
+            notifications: demo_org::notifications::NotificationConfig {
+                channel_ttl: Duration::from_secs(self.channel_ttl),
+                heartbeat: Duration::from_secs(self.heartbeat),
+                ..Default::default()
+            },
         }
     }
 }

@@ -319,6 +319,13 @@ impl Org {
             .collect()
     }
 
+    /// Named scenarios and kept runs that change during `[from, to)`: started before `to`, last
+    /// after-call work not over before `from` (the notification events' source).
+    #[must_use]
+    pub fn named_active_in(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Conv> {
+        self.named_where(|c| c.start() < to && c.acw_end() >= from)
+    }
+
     /// The synthetic org (for tests and benches).
     #[must_use]
     pub fn synthetic(&self) -> &Synthetic {

@@ -53,6 +53,17 @@ pub trait OrgView: Send + Sync + 'static {
     ) -> Option<crate::runs::StartedRun> {
         None
     }
+
+    /// Timelines of the named scenarios and runs that change during `[from, to)` (started before
+    /// `to`, after-call work not over before `from`): the notification events' source. Hand-made
+    /// test orgs publish no events.
+    fn timelines_active_in(
+        &self,
+        _from: DateTime<Utc>,
+        _to: DateTime<Utc>,
+    ) -> Vec<crate::timeline::Conv> {
+        Vec::new()
+    }
 }
 
 impl OrgView for crate::org::Org {
@@ -88,5 +99,13 @@ impl OrgView for crate::org::Org {
 
     fn start_run(&self, scenario_id: &str, now: DateTime<Utc>) -> Option<crate::runs::StartedRun> {
         Self::start_run(self, scenario_id, now)
+    }
+
+    fn timelines_active_in(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Vec<crate::timeline::Conv> {
+        Self::named_active_in(self, from, to)
     }
 }

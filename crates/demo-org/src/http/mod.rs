@@ -18,6 +18,8 @@
 //! | `GET /demo/clients`, `GET /demo/scenarios` | demo-only lists | — |
 //! | `POST /demo/scenarios/{scenarioId}/start` | 201 `{conversationId, startTime}`: the scenario again, live now | — |
 //! | `GET/POST/DELETE /demo/faults`, `GET/POST /demo/clock` | demo-only fault injection, clock | — |
+//! | `POST/GET /api/v2/notifications/channels`, `HEAD …/channels/{id}`, `GET/POST/PUT/DELETE …/channels/{id}/subscriptions`, `GET /api/v2/notifications/availabletopics` | Notifications API ([`crate::notifications`]) | none (topics check their own) |
+//! | `GET /channels/{channelId}` (WebSocket) | the channel's events, heartbeats, `v2.system.socket_closing` | — (the channel id is the key) |
 //!
 //! Layers, outermost first: correlation id + `ErrorBody` rendering ([`correlation`]), on a socket
 //! the Host/Origin guard shared with the companion server ([`local_guard`]), fault injection
@@ -25,6 +27,7 @@
 
 pub mod analytics;
 pub mod auth;
+pub mod channel_socket;
 pub mod conversations;
 pub mod correlation;
 pub mod demo;
@@ -32,6 +35,7 @@ pub mod jobs;
 pub mod json;
 pub mod local_guard;
 pub mod media;
+pub mod notifications;
 pub mod oauth_token;
 pub mod retention;
 pub mod state;
@@ -42,7 +46,7 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, head, post};
 use local_guard::HostPolicy;
 use state::AppState;
 use std::net::SocketAddr;
@@ -98,6 +102,25 @@ fn build(state: AppState, guard: Option<HostPolicy>) -> Router {
             "/api/v2/analytics/conversations/details/jobs/{job_id}/results",
             get(jobs::results),
         )
+        .route(
+            "/api/v2/notifications/channels",
+            post(notifications::create_channel).get(notifications::list_channels),
+        )
+        .route(
+            "/api/v2/notifications/channels/{channel_id}",
+            head(notifications::head_channel),
+        )
+        .route(
+            "/api/v2/notifications/channels/{channel_id}/subscriptions",
+            get(notifications::get_subscriptions)
+                .post(notifications::add_subscriptions)
+                .put(notifications::replace_subscriptions)
+                .delete(notifications::delete_subscriptions),
+        )
+        .route(
+            "/api/v2/notifications/availabletopics",
+            get(notifications::available),
+        )
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,
@@ -105,6 +128,7 @@ fn build(state: AppState, guard: Option<HostPolicy>) -> Router {
     let routes = Router::new()
         .merge(api)
         .route("/oauth/token", post(oauth_token::token))
+        .route("/channels/{channel_id}", get(channel_socket::connect))
         .route("/demo/clients", get(demo::clients))
         .route("/demo/scenarios", get(demo::scenarios))
         .route("/demo/scenarios/{scenario_id}/start", post(demo::start_run))

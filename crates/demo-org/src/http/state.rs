@@ -22,6 +22,8 @@ pub struct AppState {
     pub faults: Arc<Faults>,
     /// Hit lists of settled details queries (paging a past day scans it once).
     pub query_cache: Arc<crate::query::cache::HitCache>,
+    /// Notification channels and their event delivery.
+    pub notifications: Arc<crate::notifications::Notifications>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -39,6 +41,9 @@ impl AppState {
     pub fn with_org(cfg: DemoConfig, org: Arc<dyn OrgView>) -> Self {
         let clock = Clock::from_config(&cfg);
         Self {
+            notifications: Arc::new(crate::notifications::Notifications::new(
+                cfg.notifications.clone(),
+            )),
             limiter: Arc::new(RateLimiter::new(cfg.rate_limit_per_minute)),
             cfg: Arc::new(cfg),
             clock,

@@ -36,13 +36,18 @@ pub fn reference_dir() -> PathBuf {
 }
 
 impl Models {
-    /// Load `conversations-api-models.json` and `analytics-api-models.json`.
+    /// Load `conversations-api-models.json`, `analytics-api-models.json` and
+    /// `notifications-api-models.json`.
     ///
     /// # Errors
     /// When a file is missing or not the expected JSON shape.
     pub fn load() -> Result<Self, String> {
         let mut models = HashMap::new();
-        for file in ["conversations-api-models.json", "analytics-api-models.json"] {
+        for file in [
+            "conversations-api-models.json",
+            "analytics-api-models.json",
+            "notifications-api-models.json",
+        ] {
             let path = reference_dir().join(file);
             let text =
                 std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
