@@ -7,6 +7,7 @@ pub mod field_map;
 pub mod freshness;
 pub mod glance;
 pub mod guide;
+pub mod live_events;
 pub mod metrics;
 pub mod query_lab;
 pub mod raw_json;
@@ -41,5 +42,6 @@ pub fn render(tab: Tab, ctx: TabCtx) -> AnyView {
         Tab::Code => view! { <code::CodeTab ctx/> }.into_any(),
         Tab::QueryLab => view! { <query_lab::QueryLab ctx/> }.into_any(),
         Tab::Freshness => view! { <freshness::Freshness ctx/> }.into_any(),
+        Tab::LiveEvents => view! { <live_events::LiveEventsTab ctx/> }.into_any(),
     }
 }
