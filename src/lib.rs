@@ -11,6 +11,7 @@ pub mod components;
 pub mod demo_scenarios;
 pub mod error;
 pub mod freshness;
+pub mod live;
 pub mod logic;
 pub mod pages;
 pub mod query_lab;

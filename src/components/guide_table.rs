@@ -35,6 +35,9 @@ pub fn GuideTable() -> impl IntoView {
                         let lab = (r.goal == Goal::Many).then(|| view! {
                             <A href=LAB_HREF attr:class="small">"Try it in the Query lab →"</A>
                         });
+                        let live = (r.goal == Goal::WatchLive).then(|| view! {
+                            <span class="small">"Watch it in a lookup's Live events tab."</span>
+                        });
                         view! {
                             <tr>
                                 <th scope="row" class="decision-goal">{r.question}</th>
@@ -42,6 +45,7 @@ pub fn GuideTable() -> impl IntoView {
                                     <strong>{r.api}</strong>
                                     <code class="decision-call">{endpoint}</code>
                                     {lab}
+                                    {live}
                                     {(!r.in_this_app).then(|| view! { <span class="muted small">"Not demonstrated in this app."</span> })}
                                 </td>
                                 <td class="decision-why">{why.map(|c| view! { <ClaimView claim=c/> })}</td>

@@ -18,11 +18,13 @@ pub enum Tab {
     QueryLab,
     /// Issue 7: analytics freshness / data availability (owned by `src/freshness/**`).
     Freshness,
+    /// Issue 13: notification events as they arrive (`src/tabs/live_events/`).
+    LiveEvents,
 }
 
 impl Tab {
     /// Every tab, in the order the tab bar shows them.
-    pub const ALL: [Tab; 10] = [
+    pub const ALL: [Tab; 11] = [
         Tab::Glance,
         Tab::FieldMap,
         Tab::Timeline,
@@ -33,6 +35,7 @@ impl Tab {
         Tab::Code,
         Tab::QueryLab,
         Tab::Freshness,
+        Tab::LiveEvents,
     ];
 
     /// The name used in the URL query (`?tab=…`).
@@ -49,6 +52,7 @@ impl Tab {
             Tab::Code => "code",
             Tab::QueryLab => "query",
             Tab::Freshness => "freshness",
+            Tab::LiveEvents => "live",
         }
     }
 
@@ -66,6 +70,7 @@ impl Tab {
             Tab::Code => "Code",
             Tab::QueryLab => "Query lab",
             Tab::Freshness => "Freshness",
+            Tab::LiveEvents => "Live events",
         }
     }
 

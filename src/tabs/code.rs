@@ -43,7 +43,19 @@ pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
                         .and_then(|a| a.conversation_start)
                 })
             });
+        let body = |s: RwSignal<crate::state::SideState>| {
+            s.with(|s| {
+                s.exchange()
+                    .filter(|e| e.result.status == 200)
+                    .map(|e| e.result.body.clone())
+            })
+        };
+        let topics = lens::notifications::topics::for_conversation(
+            body(ctx.lookup.conversations).as_ref(),
+            body(ctx.lookup.analytics).as_ref(),
+        );
         SnippetContext::new(&ctx.id.get(), hosts.get().region, start, chrono::Utc::now())
+            .with_topics(topics.into_iter().map(|t| t.name).collect())
     });
     let list = Memo::new(move |_| snippets::all(&sctx.get()));
     view! {

@@ -41,6 +41,9 @@ pub fn GuideTab() -> impl IntoView {
                         </div>
                     })}
                     {(!r.in_this_app).then(|| view! { <p class="muted small">"This app does not demonstrate this call."</p> })}
+                    {guide::app_tab(r.goal).map(|(label, slug)| view! {
+                        <p><a class="btn btn-link" href=format!("?tab={slug}")>{format!("See it in the {label} tab →")}</a></p>
+                    })}
                 </section>
             }
         }}

@@ -6,6 +6,7 @@ pub mod errors;
 pub mod field_map;
 pub mod glance;
 pub mod guide;
+pub mod live_events;
 pub mod metrics;
 pub mod raw_json;
 pub mod timeline;
@@ -39,5 +40,6 @@ pub fn render(tab: Tab, ctx: TabCtx) -> AnyView {
         Tab::Code => view! { <code::CodeTab ctx/> }.into_any(),
         Tab::QueryLab => view! { <crate::query_lab::QueryLab ctx/> }.into_any(),
         Tab::Freshness => view! { <crate::freshness::Freshness ctx/> }.into_any(),
+        Tab::LiveEvents => view! { <live_events::LiveEventsTab ctx/> }.into_any(),
     }
 }

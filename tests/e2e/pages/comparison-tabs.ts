@@ -12,6 +12,7 @@ export const TABS = [
   { slug: "code", label: "Code" },
   { slug: "query", label: "Query lab" },
   { slug: "freshness", label: "Freshness" },
+  { slug: "live", label: "Live events" },
 ] as const;
 export type TabInfo = (typeof TABS)[number];
 
