@@ -28,7 +28,7 @@ pub const DEFAULT_DIST: &str = "dist";
     name = "conversation-lens-server",
     version,
     about = "Conversation Lens companion server: serves the app and a read-only, allow-listed proxy to Genesys Cloud.",
-    after_help = "Credentials: set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (aliases GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET) plus GENESYSCLOUD_REGION, in the environment or a .env file. Without credentials the embedded demo org is used."
+    after_help = "Modes:\n  demo org     no region and no credentials (or --demo): the embedded simulated org.\n  sign-in only --region (or GENESYSCLOUD_REGION, or --api-url/--login-url) without client credentials: your org, read with your own token (\"Sign in with Genesys Cloud\" with a PKCE client id, or a pasted token); the server holds no credentials.\n  credentials  GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (aliases GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET) plus the region, in the environment or a .env file: the server reads your org with its own client-credentials token.\nValues are read from flags, then the environment, then the .env file."
 )]
 pub struct Cli {
     /// Genesys Cloud region: SDK name (eu_west_1) or domain (mypurecloud.ie).
@@ -121,7 +121,9 @@ pub struct RealUpstream {
     pub login_url: String,
     /// What `/api/health` reports: the region key, or `custom` for URL overrides.
     pub region_label: String,
-    pub credentials: Credentials,
+    /// The server's own client (client-credentials grant). `None` = sign-in only: the proxy
+    /// forwards a call only with the user's own token (signed in with PKCE, or pasted).
+    pub credentials: Option<Credentials>,
 }
 
 #[derive(Debug, Clone)]
@@ -161,6 +163,10 @@ pub enum ConfigError {
         "client credentials are set but no region: set {ENV_REGION} (e.g. eu_west_1 or mypurecloud.ie) or pass --region / --api-url"
     )]
     MissingRegion,
+    #[error(
+        "--login-url is set but no API host: set {ENV_REGION} (e.g. eu_west_1 or mypurecloud.ie) or pass --region / --api-url too"
+    )]
+    MissingApiUrl,
     #[error(transparent)]
     UnknownRegion(#[from] UnknownRegion),
     #[error(
@@ -361,45 +367,32 @@ pub fn resolve(cli: &Cli, src: &Sources<'_>) -> Result<Config, ConfigError> {
         });
     }
 
+    let upstream_set = region.is_some() || api_url.is_some() || login_url.is_some();
     let mode = match (client_id, client_secret) {
         _ if demo_flag => Mode::Demo(knobs(cli)),
+        (None, None) if !upstream_set => Mode::Demo(knobs(cli)),
         (None, None) => {
-            if region.is_some() || api_url.is_some() || login_url.is_some() {
-                notes.push(format!(
-                    "a region or API/login URL is set but no client credentials ({ENV_CLIENT_ID} / {ENV_CLIENT_SECRET}): using the embedded demo org"
-                ));
-            }
-            Mode::Demo(knobs(cli))
+            notes.push(format!(
+                "no client credentials ({ENV_CLIENT_ID} / {ENV_CLIENT_SECRET}): sign-in only. The server holds no token; lookups need yours (\"Sign in with Genesys Cloud\" in the app's Access token drawer, or a pasted token). Pass --demo for the demo org."
+            ));
+            let up = upstream(region.as_deref(), api_url.as_deref(), login_url.as_deref())?
+                .ok_or(ConfigError::MissingApiUrl)?;
+            Mode::Real(RealUpstream {
+                credentials: None,
+                ..up
+            })
         }
         (Some(_), None) => return Err(ConfigError::MissingSecret),
         (None, Some(_)) => return Err(ConfigError::MissingClientId),
         (Some(client_id), Some(secret)) => {
-            let region = region.as_deref().map(Region::parse).transpose()?;
-            let api = match (&api_url, region) {
-                (Some(u), _) => check_url("--api-url", u)?,
-                (None, Some(r)) => r.api_url(),
-                (None, None) => return Err(ConfigError::MissingRegion),
-            };
-            let login = match (&login_url, region, &api_url) {
-                (Some(u), _, _) => check_url("--login-url", u)?,
-                (None, Some(r), None) => r.login_url(),
-                // The SDKs derive the login host by replacing `//api.` with `//login.` (reference/api-facts.md §3.1);
-                // the demo org serves both on one host, so otherwise reuse the API URL.
-                (None, _, Some(_)) => api.replacen("//api.", "//login.", 1),
-                (None, None, None) => return Err(ConfigError::MissingRegion),
-            };
-            let region_label = match (region, &api_url) {
-                (Some(r), None) => r.key.to_string(),
-                _ => "custom".to_string(),
-            };
+            let up = upstream(region.as_deref(), api_url.as_deref(), login_url.as_deref())?
+                .ok_or(ConfigError::MissingRegion)?;
             Mode::Real(RealUpstream {
-                api_url: api,
-                login_url: login,
-                region_label,
-                credentials: Credentials {
+                credentials: Some(Credentials {
                     client_id,
                     client_secret: Secret::new(secret),
-                },
+                }),
+                ..up
             })
         }
     };
@@ -414,6 +407,39 @@ pub fn resolve(cli: &Cli, src: &Sources<'_>) -> Result<Config, ConfigError> {
         connections: crate::connections::ConnLimits::default(),
         notes,
     })
+}
+
+/// The API and login hosts from a region and/or URL overrides (credentials left empty);
+/// `None` when there is no API host to derive.
+fn upstream(
+    region: Option<&str>,
+    api_url: Option<&str>,
+    login_url: Option<&str>,
+) -> Result<Option<RealUpstream>, ConfigError> {
+    let region = region.map(Region::parse).transpose()?;
+    let api = match (api_url, region) {
+        (Some(u), _) => check_url("--api-url", u)?,
+        (None, Some(r)) => r.api_url(),
+        (None, None) => return Ok(None),
+    };
+    let login = match (login_url, region, api_url) {
+        (Some(u), _, _) => check_url("--login-url", u)?,
+        (None, Some(r), None) => r.login_url(),
+        // The SDKs derive the login host by replacing `//api.` with `//login.` (reference/api-facts.md §3.1);
+        // the demo org serves both on one host, so otherwise reuse the API URL.
+        (None, _, Some(_)) => api.replacen("//api.", "//login.", 1),
+        (None, None, None) => return Ok(None),
+    };
+    let region_label = match (region, api_url) {
+        (Some(r), None) => r.key.to_string(),
+        _ => "custom".to_string(),
+    };
+    Ok(Some(RealUpstream {
+        api_url: api,
+        login_url: login,
+        region_label,
+        credentials: None,
+    }))
 }
 
 fn knobs(cli: &Cli) -> DemoKnobs {
@@ -510,7 +536,14 @@ mod tests {
         assert_eq!(r.api_url, "https://api.mypurecloud.ie");
         assert_eq!(r.login_url, "https://login.mypurecloud.ie");
         assert_eq!(r.region_label, "eu_west_1");
-        assert_eq!(r.credentials.client_secret.expose(), "s3cr3t");
+        assert_eq!(
+            r.credentials
+                .as_ref()
+                .expect("credentials")
+                .client_secret
+                .expose(),
+            "s3cr3t"
+        );
     }
 
     #[test]
@@ -524,8 +557,18 @@ mod tests {
         let Mode::Real(r) = c.mode else {
             panic!("expected real mode")
         };
-        assert_eq!(r.credentials.client_id, "abc");
-        assert_eq!(r.credentials.client_secret.expose(), "quoted secret");
+        assert_eq!(
+            r.credentials.as_ref().expect("credentials").client_id,
+            "abc"
+        );
+        assert_eq!(
+            r.credentials
+                .as_ref()
+                .expect("credentials")
+                .client_secret
+                .expose(),
+            "quoted secret"
+        );
         assert_eq!(r.region_label, "us_west_2");
     }
 
@@ -640,6 +683,48 @@ mod tests {
         assert!(matches!(
             resolve_with(&[], &[("LENS_PORT", "http")], ""),
             Err(ConfigError::BadValue { .. })
+        ));
+    }
+
+    #[test]
+    fn region_without_credentials_is_sign_in_only_real_mode() {
+        let c = resolve_with(&["--region", "eu_west_1"], &[], "").expect("valid");
+        let Mode::Real(r) = c.mode else {
+            panic!("expected real mode")
+        };
+        assert!(r.credentials.is_none(), "the server holds no token");
+        assert_eq!(r.api_url, "https://api.mypurecloud.ie");
+        assert_eq!(r.login_url, "https://login.mypurecloud.ie");
+        assert_eq!(r.region_label, "eu_west_1");
+        assert!(c.notes.iter().any(|n| n.contains("sign-in only")));
+        // The environment and URL overrides select it the same way.
+        let c = resolve_with(&[], &[(ENV_REGION, "mypurecloud.de")], "").expect("valid");
+        assert!(matches!(
+            c.mode,
+            Mode::Real(RealUpstream {
+                credentials: None,
+                ..
+            })
+        ));
+        let c = resolve_with(&["--api-url", "http://127.0.0.1:9999"], &[], "").expect("valid");
+        assert!(matches!(
+            c.mode,
+            Mode::Real(RealUpstream {
+                credentials: None,
+                ..
+            })
+        ));
+        // A login host alone names no API host to read from.
+        assert!(matches!(
+            resolve_with(&["--login-url", "http://127.0.0.1:9999"], &[], ""),
+            Err(ConfigError::MissingApiUrl)
+        ));
+        // --demo still wins, and nothing at all is still the demo org.
+        let c = resolve_with(&["--demo", "--region", "eu_west_1"], &[], "").expect("valid");
+        assert!(matches!(c.mode, Mode::Demo(_)));
+        assert!(matches!(
+            resolve_with(&[], &[], "").expect("valid").mode,
+            Mode::Demo(_)
         ));
     }
 

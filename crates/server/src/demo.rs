@@ -43,10 +43,10 @@ pub async fn start(knobs: &DemoKnobs) -> std::io::Result<(demo_org::RunningDemo,
         api_url: running.base_url.clone(),
         login_url: running.base_url.clone(),
         region_label: "demo".into(),
-        credentials: Credentials {
+        credentials: Some(Credentials {
             client_id: client.id.to_string(),
             client_secret: Secret::new(client.secret),
-        },
+        }),
     };
     Ok((running, upstream))
 }
@@ -88,7 +88,7 @@ pub async fn token(
     let own = state.upstream.tokens.client_id();
     let candidates: Vec<_> = demo_org::clients::DEMO_CLIENTS
         .iter()
-        .filter(|c| c.id != own)
+        .filter(|c| Some(c.id) != own)
         .collect();
     let client = candidates
         .iter()

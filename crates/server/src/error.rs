@@ -50,6 +50,10 @@ pub enum LensError {
     #[error("the Authorization header must be 'Bearer <access token>'")]
     BadAuthorization,
     #[error(
+        "Sign in with Genesys Cloud or paste a token — this server holds no credentials, so it forwards a call only with your own token (Access token drawer in the app, or Authorization: Bearer <token>)"
+    )]
+    SignInRequired,
+    #[error(
         "this server only answers to localhost, its bind address and --allowed-host names (DNS-rebinding defence); got Host {0:?}"
     )]
     HostRejected(String),
@@ -116,6 +120,7 @@ impl LensError {
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             HostRejected(_) => StatusCode::MISDIRECTED_REQUEST,
             OriginRejected(_) => StatusCode::FORBIDDEN,
+            SignInRequired => StatusCode::UNAUTHORIZED,
             TokenRefused { .. }
             | TokenUnreachable
             | TokenMalformed
@@ -147,6 +152,7 @@ impl LensError {
             UnsupportedMediaType => "lens.unsupported.media.type",
             BadJson(_) => "lens.body.invalid",
             BadAuthorization => "lens.authorization.invalid",
+            SignInRequired => "lens.sign.in.required",
             HostRejected(_) => "lens.host.rejected",
             OriginRejected(_) => "lens.origin.rejected",
             TokenRefused { .. } => "lens.token.refused",

@@ -11,8 +11,11 @@ use std::sync::Arc;
 #[serde(rename_all = "camelCase")]
 pub struct Health {
     pub status: &'static str,
-    /// `demo` (embedded demo org) or `real` (configured credentials).
+    /// `demo` (embedded demo org) or `real` (a Genesys Cloud region, or URL overrides).
     pub mode: &'static str,
+    /// Whether the server has a token of its own (demo org, or configured client credentials).
+    /// `false` = sign-in only: every lookup needs the user's own token (signed in or pasted).
+    pub server_token: bool,
     /// Region key (`eu_west_1`), `demo`, or `custom` for `--api-url`.
     pub region: String,
     pub version: &'static str,
@@ -30,6 +33,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
     Json(Health {
         status: "ok",
         mode: if state.is_demo() { "demo" } else { "real" },
+        server_token: state.upstream.tokens.has_credentials(),
         region: state.region().to_string(),
         version: env!("CARGO_PKG_VERSION"),
         token_requests: state.upstream.tokens.requests(),

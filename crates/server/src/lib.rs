@@ -1,7 +1,8 @@
 //! Conversation Lens companion server (issue 5): exchanges OAuth client credentials for a token
 //! server-side, proxies an allow-list of read-only Genesys Cloud calls on the app's own origin,
 //! and serves the built app. With no credentials it starts the embedded demo org and talks to it
-//! over HTTP exactly as to a real region.
+//! over HTTP exactly as to a real region; with a region but no credentials it is sign-in only:
+//! the proxy forwards a call only with the user's own token.
 //!
 //! Modules: [`config`] (flags/env/.env → [`config::Config`]), [`region`], [`secret`], [`token`],
 //! [`proxy`] (allow-list, forwarding, headers), [`security`] (Host/Origin, headers),

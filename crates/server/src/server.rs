@@ -39,10 +39,15 @@ pub struct RunningServer {
 }
 
 impl RunningServer {
-    /// `demo org` or `region eu_west_1`, for the start-up line.
+    /// `demo org` or `Genesys Cloud region eu_west_1` (and whether lookups need the user's
+    /// sign-in), for the start-up line.
     pub fn describe_mode(&self) -> String {
         match &self.state.mode {
             Mode::Demo(_) => "demo org".into(),
+            Mode::Real(up) if up.credentials.is_none() => format!(
+                "Genesys Cloud region {}, sign-in only: open the app and sign in with Genesys Cloud (or paste a token) to read your org",
+                up.region_label
+            ),
             Mode::Real(up) => format!("Genesys Cloud region {}", up.region_label),
         }
     }
@@ -92,13 +97,16 @@ pub async fn assemble(config: &Config) -> Result<Assembled, StartError> {
     let http =
         http_client(config.upstream_timeout).map_err(|e| StartError::HttpClient(e.to_string()))?;
     // A hung login host answers 504 within the configured timeout, never later.
-    let tokens = TokenSource::with_limits(
-        http.clone(),
-        &upstream_cfg.login_url,
-        upstream_cfg.credentials.clone(),
-        TOKEN_TIMEOUT.min(config.upstream_timeout),
-        Backoff::default(),
-    );
+    let tokens = match upstream_cfg.credentials.clone() {
+        Some(credentials) => TokenSource::with_limits(
+            http.clone(),
+            &upstream_cfg.login_url,
+            credentials,
+            TOKEN_TIMEOUT.min(config.upstream_timeout),
+            Backoff::default(),
+        ),
+        None => TokenSource::without_credentials(http.clone(), &upstream_cfg.login_url),
+    };
     let state = Arc::new(AppState {
         upstream: Upstream {
             http,

@@ -7,8 +7,8 @@
 //! Why through the server: the app's CSP allows only its own origin (`connect-src 'self'`), and
 //! the demo org refuses other browser origins. The server adds nothing to the form.
 
-use crate::error::LensError;
 use crate::body::{MAX_RELAYED_BODY_BYTES, read_capped, transport_error};
+use crate::error::LensError;
 use crate::state::AppState;
 use axum::Form;
 use axum::Json;

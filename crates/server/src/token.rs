@@ -6,6 +6,9 @@
 //! for a short, growing back-off, so a login host that refuses or hangs sees one request per
 //! back-off period however many lookups are waiting, and never a burst (a login rate-limit risk).
 //! Each caller waits at most the token timeout, so nobody queues behind a hung login.
+//!
+//! In sign-in-only mode (a region but no client credentials) the source holds nothing: every
+//! [`TokenSource::get`] answers [`LensError::SignInRequired`] at once, without a request.
 
 use crate::body::{BodyError, read_capped};
 use crate::config::Credentials;
@@ -86,7 +89,8 @@ struct Cache {
 struct Inner {
     http: reqwest::Client,
     token_url: String,
-    credentials: Credentials,
+    /// `None`: sign-in only, no token of the server's own.
+    credentials: Option<Credentials>,
     timeout: Duration,
     backoff: Backoff,
     cache: Mutex<Cache>,
@@ -104,7 +108,7 @@ impl fmt::Debug for TokenSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TokenSource")
             .field("token_url", &self.inner.token_url)
-            .field("client_id", &self.inner.credentials.client_id)
+            .field("client_id", &self.client_id())
             .field("requests", &self.requests())
             .finish_non_exhaustive()
     }
@@ -136,6 +140,23 @@ impl TokenSource {
         timeout: Duration,
         backoff: Backoff,
     ) -> Self {
+        Self::build(http, login_url, Some(credentials), timeout, backoff)
+    }
+
+    /// Sign-in only: no credentials, so no token of the server's own; [`TokenSource::get`]
+    /// always answers [`LensError::SignInRequired`]. The login URL still serves the PKCE
+    /// exchange.
+    pub fn without_credentials(http: reqwest::Client, login_url: &str) -> Self {
+        Self::build(http, login_url, None, TOKEN_TIMEOUT, Backoff::default())
+    }
+
+    fn build(
+        http: reqwest::Client,
+        login_url: &str,
+        credentials: Option<Credentials>,
+        timeout: Duration,
+        backoff: Backoff,
+    ) -> Self {
         TokenSource {
             inner: Arc::new(Inner {
                 http,
@@ -152,9 +173,17 @@ impl TokenSource {
         }
     }
 
-    /// The OAuth client this source authenticates as (not secret).
-    pub fn client_id(&self) -> &str {
-        &self.inner.credentials.client_id
+    /// The OAuth client this source authenticates as (not secret); `None` in sign-in-only mode.
+    pub fn client_id(&self) -> Option<&str> {
+        self.inner
+            .credentials
+            .as_ref()
+            .map(|c| c.client_id.as_str())
+    }
+
+    /// Whether the server has a token of its own to fall back on (false: sign-in only).
+    pub fn has_credentials(&self) -> bool {
+        self.inner.credentials.is_some()
     }
 
     /// The login base (`https://login.<domain>`): where `/oauth/authorize` and `/oauth/token` live.
@@ -171,6 +200,9 @@ impl TokenSource {
     /// A valid token: the cached one, the result of the exchange in flight, a remembered recent
     /// failure, or a new exchange. Waits at most the token timeout.
     pub async fn get(&self) -> Result<Secret, LensError> {
+        if self.inner.credentials.is_none() {
+            return Err(LensError::SignInRequired);
+        }
         let rx = match self.step() {
             Step::Done(outcome) => return outcome,
             Step::Wait(rx) => rx,
@@ -279,6 +311,7 @@ impl Inner {
     }
 
     async fn fetch(&self, started: Instant) -> Result<Fresh, LensError> {
+        let credentials = self.credentials.as_ref().ok_or(LensError::SignInRequired)?;
         let transport = |e: reqwest::Error| {
             tracing::warn!(
                 timeout = e.is_timeout(),
@@ -295,8 +328,8 @@ impl Inner {
             .http
             .post(&self.token_url)
             .basic_auth(
-                &self.credentials.client_id,
-                Some(self.credentials.client_secret.expose()),
+                &credentials.client_id,
+                Some(credentials.client_secret.expose()),
             )
             .form(&[("grant_type", "client_credentials")])
             .timeout(self.timeout)

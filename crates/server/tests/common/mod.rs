@@ -35,10 +35,10 @@ pub fn real_config(base: &str, client_id: &str, secret: &str, dist: PathBuf) -> 
             api_url: base.to_string(),
             login_url: base.to_string(),
             region_label: "custom".into(),
-            credentials: Credentials {
+            credentials: Some(Credentials {
                 client_id: client_id.to_string(),
                 client_secret: Secret::new(secret),
-            },
+            }),
         }),
         connections: ConnLimits::default(),
         notes: vec![],
