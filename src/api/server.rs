@@ -26,12 +26,27 @@ pub struct Health {
     /// Demo mode: the demo org's sign-in client id.
     #[serde(default, rename = "signInClientId")]
     pub sign_in_client_id: Option<String>,
+    /// Whether the server has a token of its own; `false` = sign-in only (every lookup needs the
+    /// user's token). An older server does not say, and always had one.
+    #[serde(default = "has_server_token", rename = "serverToken")]
+    pub server_token: bool,
+}
+
+fn has_server_token() -> bool {
+    true
 }
 
 impl Health {
     #[must_use]
     pub fn is_demo(&self) -> bool {
         self.mode == "demo"
+    }
+
+    /// A real org with no server credentials: nothing can be read until the user signs in (or
+    /// pastes a token).
+    #[must_use]
+    pub fn needs_sign_in(&self) -> bool {
+        !self.is_demo() && !self.server_token
     }
 }
 

@@ -29,6 +29,13 @@ pub fn Header() -> impl IntoView {
         })
     };
     let has_token = move || state.token.with(Option::is_some);
+    // Sign-in-only server: the org stays unreadable until the user brings a token.
+    let must_sign_in = move || {
+        !has_token()
+            && state
+                .health
+                .with(|h| matches!(h, Some(Ok(h)) if h.needs_sign_in()))
+    };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="header">
@@ -42,6 +49,17 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <span class=move || format!("mode-badge {}", mode().0) role="status">{move || mode().1}</span>
                 <div class="header-actions">
+                    <Show when=must_sign_in>
+                        <button
+                            type="button"
+                            class="btn btn-primary signin-needed"
+                            title="This server holds no credentials: lookups use your own token."
+                            aria-controls="token-drawer"
+                            on:click=move |_| set_drawer_open.set(true)
+                        >
+                            "Sign in to read your org"
+                        </button>
+                    </Show>
                     <super::sign_in_badge::SignInBadge/>
                     <button
                         type="button"

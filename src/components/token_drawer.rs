@@ -72,11 +72,17 @@ pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
             .health
             .with(|h| matches!(h, Some(Ok(h)) if h.is_demo()))
     };
+    let needs_sign_in = move || {
+        state
+            .health
+            .with(|h| matches!(h, Some(Ok(h)) if h.needs_sign_in()))
+    };
     let in_use = move || {
         state.token.with(|t| match t {
             None if is_demo() => {
                 "Lookups use the server's own token (demo client lens-demo-full).".to_owned()
             }
+            None if needs_sign_in() => "No token yet, and this server holds no credentials: sign in with Genesys Cloud below or paste a token to read your org.".to_owned(),
             None => "No token of yours: lookups use the server's own token.".to_owned(),
             Some(t) if t.signed_in_as().is_some() => format!(
                 "Lookups use your signed-in token ({}).",
