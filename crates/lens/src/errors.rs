@@ -466,6 +466,12 @@ fn from_companion(
             .unwrap_or_else(|| "See the server log for details.".to_owned()),
         sources::COMPANION_SERVER,
     )];
+    if code == "lens.sign.in.required" {
+        what.push(Claim::new(
+            "The server was started with a region but no client credentials, so it reads your org only with your own token: open Access token → Sign in with Genesys Cloud (your user and permissions, no secret), or paste a token.",
+            sources::PKCE,
+        ));
+    }
     if code == "lens.token.refused" {
         what.push(Claim::new(
             "The login host refused the server's OAuth client: check its id, secret and region, and that it uses the Client Credentials grant.",
@@ -646,6 +652,25 @@ mod tests {
             explain(Api::AnalyticsQuery, 504, Some(&t), None).retry,
             Retry::Backoff
         );
+    }
+
+    #[test]
+    fn a_sign_in_only_server_says_to_sign_in() {
+        let b = ErrorBody {
+            code: Some("lens.sign.in.required".into()),
+            message: Some("Sign in with Genesys Cloud or paste a token".into()),
+            ..ErrorBody::default()
+        };
+        let x = explain(Api::Conversations, 401, Some(&b), None);
+        assert!(x.title.contains("not from Genesys"));
+        assert!(
+            x.what_to_do
+                .iter()
+                .any(|c| c.text.contains("Sign in with Genesys Cloud") && c.source == sources::PKCE),
+            "{:?}",
+            x.what_to_do
+        );
+        assert_eq!(x.retry, Retry::Never);
     }
 
     #[test]
