@@ -108,6 +108,41 @@ fn demo_mode_prints_the_url_refuses_a_busy_port_and_stops_on_sigterm() {
     assert_eq!(status.code(), Some(0), "graceful shutdown exits 0");
 }
 
+#[test]
+fn a_region_without_credentials_starts_sign_in_only_and_says_so() {
+    let mut child = cmd()
+        .args(["--port", "0", "--region", "eu_west_1"])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("read");
+    let mut note = String::new();
+    // Kept open until the process has exited: it writes "Stopping…" there on SIGTERM.
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    stderr.read_line(&mut note).expect("read");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(child.wait().expect("wait").code(), Some(0));
+    drop(stderr);
+    assert!(
+        line.starts_with("Conversation Lens is running at http://127.0.0.1:")
+            && line.contains("Genesys Cloud region eu_west_1, sign-in only"),
+        "{line}"
+    );
+    assert!(
+        note.starts_with("note: no client credentials") && note.contains("--demo"),
+        "{note}"
+    );
+}
+
 /// The server catches a panicking request (500, server carries on) only if panics unwind; with
 /// `panic = "abort"` in the release profile one bad request would end the whole process.
 #[test]
