@@ -82,7 +82,7 @@ pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
             None if is_demo() => {
                 "Lookups use the server's own token (demo client lens-demo-full).".to_owned()
             }
-            None if needs_sign_in() => "No token yet, and this server holds no credentials: sign in with Genesys Cloud below or paste a token to read your org.".to_owned(),
+            None if needs_sign_in() => "No token yet, and this server holds no credentials: sign in with Genesys Cloud above or paste a token here to read your org.".to_owned(),
             None => "No token of yours: lookups use the server's own token.".to_owned(),
             Some(t) if t.signed_in_as().is_some() => format!(
                 "Lookups use your signed-in token ({}).",
@@ -98,8 +98,11 @@ pub fn TokenDrawer(on_close: Callback<()>) -> impl IntoView {
         <section id="token-drawer" class="drawer" aria-labelledby="token-drawer-title">
             <h2 id="token-drawer-title" class="drawer-title">"Use your own access token"</h2>
             <p class="muted">
-                "By default the companion server calls Genesys Cloud with its own client-credentials token. "
-                "Use another one to see what a client with fewer permissions sees — the 403 it causes and the permission it lacks. "
+                {move || if needs_sign_in() {
+                    "This server holds no credentials (started with a region only): it reads your org only with a token of yours. Sign in with Genesys Cloud (no secret needed) or paste one. "
+                } else {
+                    "By default the companion server calls Genesys Cloud with its own client-credentials token. Use another one to see what a client with fewer permissions sees — the 403 it causes and the permission it lacks. "
+                }}
                 "The token stays in this tab's memory only: it is sent with each lookup as "
                 <code>"Authorization: Bearer …"</code>
                 ", forwarded by the server for that request, and never stored (not in localStorage, not on the server, not in logs). Reloading the page forgets it. "
