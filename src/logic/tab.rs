@@ -131,8 +131,8 @@ mod tests {
 
     #[test]
     fn arrow_keys_wrap() {
-        assert_eq!(Tab::Glance.step(false), Tab::Freshness);
-        assert_eq!(Tab::Freshness.step(true), Tab::Glance);
+        assert_eq!(Tab::Glance.step(false), Tab::LiveEvents);
+        assert_eq!(Tab::LiveEvents.step(true), Tab::Glance);
         assert_eq!(Tab::Glance.step(true), Tab::FieldMap);
     }
 }

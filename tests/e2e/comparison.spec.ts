@@ -113,7 +113,7 @@ test("tabs are keyboard operable", async ({ page, request }) => {
   await expectTabSelected(page, "Field map");
   await expect(page).toHaveURL(/\?tab=fields$/);
   await page.keyboard.press("End");
-  await expectTabSelected(page, "Freshness");
+  await expectTabSelected(page, "Live events");
 });
 
 test("retention: the Conversations API 404s while analytics still has the call", async ({ page, request }) => {

@@ -12,8 +12,9 @@ import { TokenDrawer } from "./pages/token-drawer";
 test("export a lookup, then open the saved file with /api/v2 blocked", async ({ page, request }) => {
   const scenario = endedScenario(await demoScenarios(request));
   const id = scenario.conversationId;
-  // A real token of the demo org's full-access client, pasted like a user's own.
-  const tokenRes = await request.post("/api/demo/token", { data: { client: "lens-demo-full" } });
+  // A real token pasted like a user's own: the demo client that reads both APIs' by-id calls
+  // (the server never hands out its own client's token).
+  const tokenRes = await request.post("/api/demo/token", { data: { client: "lens-demo-agent-analytics-only" } });
   expect(tokenRes.status()).toBe(200);
   const token: string = (await tokenRes.json()).access_token;
   expect(token.length).toBeGreaterThan(8);

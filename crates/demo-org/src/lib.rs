@@ -19,8 +19,8 @@ pub mod runs;
 pub mod scenarios;
 pub mod synthetic;
 pub mod timeline;
-pub mod users;
 pub mod timing;
+pub mod users;
 
 pub mod clients;
 pub mod errors;

@@ -36,7 +36,7 @@ pub fn TimeAxisView(feed: LiveFeed) -> impl IntoView {
                                     format!("{} — first showed: {}", clock(m.at), m.new.iter().map(|x| x.phrase()).collect::<Vec<_>>().join(", "))
                                 };
                                 let class = if m.new.is_empty() { "axis-dot" } else { "axis-dot axis-dot-new" };
-                                view! { <span class=class style=format!("left: {:.2}%", m.offset * 100.0) title=title.clone() aria-label=title></span> }
+                                view! { <span class=class role="img" style=format!("left: {:.2}%", m.offset * 100.0) title=title.clone() aria-label=title></span> }
                             }).collect_view()}
                         </span>
                     </div>

@@ -13,7 +13,7 @@ export class OpenSavedPage {
   readonly picker: Locator;
 
   constructor(readonly page: Page) {
-    this.text = page.getByLabel("Saved JSON");
+    this.text = page.getByRole("textbox", { name: "Saved JSON" });
     this.open = page.getByRole("button", { name: "Open", exact: true });
     this.file = page.locator('input[type="file"]');
     this.error = page.locator("#saved-error");

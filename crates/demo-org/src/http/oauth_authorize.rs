@@ -114,7 +114,10 @@ fn html(status: StatusCode, body: &str) -> Response {
             (header::CACHE_CONTROL, "no-store"),
             (header::CONTENT_SECURITY_POLICY, PAGE_CSP),
             (header::X_FRAME_OPTIONS, "DENY"),
-            (header::REFERRER_POLICY, "no-referrer"),
+            // Not `no-referrer`: under it a browser sends `Origin: null` with the page's own
+            // sign-in POST, and the guard refuses writes from other origins. `same-origin` still
+            // sends nothing to the app the browser returns to.
+            (header::REFERRER_POLICY, "same-origin"),
         ],
         body.to_owned(),
     )
