@@ -1,5 +1,5 @@
 // A visual tour for reviewers (not the README set): the start page, At a glance on the
-// blind-transfer call, and the other tabs, at desktop and phone width in light and dark →
+// blind-transfer call, the other tabs, Live events on a run started now and Open saved, at desktop and phone width in light and dark →
 // $LENS_OUT/<page>-<device>-<scheme>.png. Needs LENS_URL (a running server on the demo org).
 import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
@@ -13,6 +13,8 @@ const devices = [
 ];
 const scenarios = await (await fetch(`${base}/api/demo/scenarios`)).json();
 const blind = scenarios.find((s) => s.id === "blind-transfer");
+// A run started now, so the Live events tab has a call in progress to show.
+const run = await (await fetch(`${base}/api/demo/scenarios/${blind.id}/start`, { method: "POST" })).json();
 const pages = [
   ["start", "/"],
   ["glance", `/c/${blind.conversationId}`],
@@ -22,6 +24,8 @@ const pages = [
   ["code", `/c/${blind.conversationId}?tab=code`],
   ["guide", `/c/${blind.conversationId}?tab=guide`],
   ["lab", `/lab`],
+  ["live", `/c/${run.conversationId}?tab=live`],
+  ["saved", `/saved`],
 ];
 const only = process.env.LENS_PAGES?.split(",");
 await mkdir(out, { recursive: true });
@@ -36,7 +40,8 @@ try {
         if (only && !only.includes(label)) continue;
         await page.goto(base + url);
         await page.waitForLoadState("networkidle");
-        await page.waitForTimeout(400);
+        // Live events: let a few events arrive over the socket first.
+        await page.waitForTimeout(label === "live" ? 6000 : 400);
         const file = path.join(out, `${label}-${name}-${colorScheme}.png`);
         await page.screenshot({ path: file, fullPage: name === "desktop" ? false : false });
         console.log(file);
