@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/c/:id") view=pages::lens::LensPage/>
                     <Route path=path!("/lab") view=pages::lab::LabPage/>
                     <Route path=path!("/bench/render") view=pages::bench::BenchPage/>
-                    <Route path=path!("/saved") view=saved::SavedPage/>
+                    <Route path=path!("/saved") view=pages::saved::SavedPage/>
                     <Route path=path!("/auth/callback") view=pages::auth_callback::AuthCallbackPage/>
                 </Routes>
             </main>

@@ -5,3 +5,4 @@ pub mod bench;
 pub mod lab;
 pub mod lens;
 pub mod not_found;
+pub mod saved;

@@ -179,8 +179,13 @@ impl TokenStore {
         })
     }
 
-    /// A token for a person signed in through `grant` (Authorization Code grant), valid `ttl_secs`.
-    pub fn issue_for_user(&self, grant: crate::oauth_code::Grant, ttl_secs: u64) -> TokenResponse {
+    /// A token for `user` signed in through `client` (Authorization Code grant), valid `ttl_secs`.
+    pub fn issue_for_user(
+        &self,
+        client: &'static DemoClient,
+        user: &'static crate::users::DemoUser,
+        ttl_secs: u64,
+    ) -> TokenResponse {
         let token = new_token();
         let expires_at = Instant::now() + Duration::from_secs(ttl_secs);
         self.tokens
@@ -189,8 +194,8 @@ impl TokenStore {
             .insert(
                 token.clone(),
                 Issued {
-                    client: grant.client,
-                    user: Some(grant.user),
+                    client,
+                    user: Some(user),
                     expires_at,
                 },
             );

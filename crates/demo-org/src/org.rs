@@ -293,3 +293,66 @@ impl Org {
         &self.synthetic
     }
 }
+
+/// The real org behind the HTTP layer (here, so `view` need not know `org`).
+impl crate::view::OrgView for Org {
+    fn realtime(&self, id: &str, now: DateTime<Utc>) -> Option<Conversation> {
+        Self::realtime(self, id, now)
+    }
+
+    fn analytics(&self, id: &str, now: DateTime<Utc>) -> Option<AnalyticsConversation> {
+        Self::analytics(self, id, now)
+    }
+
+    fn analytics_started_in<'a>(
+        &'a self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Box<dyn Iterator<Item = AnalyticsConversation> + 'a> {
+        Box::new(Self::analytics_started_in(self, from, to, now))
+    }
+
+    fn analytics_active_in<'a>(
+        &'a self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Box<dyn Iterator<Item = AnalyticsConversation> + 'a> {
+        Box::new(Self::analytics_active_in(self, from, to, now))
+    }
+
+    fn started_index(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+        ended_only: bool,
+    ) -> Option<Vec<(DateTime<Utc>, crate::view::ConvRef)>> {
+        Some(Self::started_index(self, from, to, now, ended_only))
+    }
+
+    fn analytics_by_ref(
+        &self,
+        r: &crate::view::ConvRef,
+        now: DateTime<Utc>,
+    ) -> Option<AnalyticsConversation> {
+        Self::analytics_by_ref(self, r, now)
+    }
+
+    fn scenarios(&self, now: DateTime<Utc>) -> serde_json::Value {
+        serde_json::to_value(Self::scenarios(self, now)).unwrap_or_else(|_| serde_json::json!([]))
+    }
+
+    fn start_run(&self, scenario_id: &str, now: DateTime<Utc>) -> Option<crate::runs::StartedRun> {
+        Self::start_run(self, scenario_id, now)
+    }
+
+    fn timelines_active_in(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Vec<crate::timeline::Conv> {
+        Self::named_active_in(self, from, to)
+    }
+}

@@ -116,7 +116,7 @@ pub async fn assemble(config: &Config) -> Result<Assembled, StartError> {
         },
         mode: config.mode.clone(),
         dist: config.dist.clone(),
-        sockets: crate::notify::Sockets::default(),
+        sockets: Arc::default(),
     });
     // Host names don't depend on the port, so the configured address is enough here.
     let policy =

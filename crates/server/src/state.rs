@@ -3,6 +3,7 @@
 use crate::config::Mode;
 use crate::upstream::Upstream;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug)]
 pub struct AppState {
@@ -11,7 +12,7 @@ pub struct AppState {
     pub mode: Mode,
     pub dist: PathBuf,
     /// Notification channels created through the proxy and the open socket relays (`notify/`).
-    pub sockets: crate::notify::Sockets,
+    pub sockets: Arc<crate::notify::Sockets>,
 }
 
 impl AppState {
@@ -25,5 +26,12 @@ impl AppState {
             Mode::Demo(_) => "demo",
             Mode::Real(up) => &up.region_label,
         }
+    }
+}
+
+/// The socket relay reads only the channels it may dial (so `notify` need not know `AppState`).
+impl axum::extract::FromRef<Arc<AppState>> for Arc<crate::notify::Sockets> {
+    fn from_ref(state: &Arc<AppState>) -> Self {
+        Arc::clone(&state.sockets)
     }
 }

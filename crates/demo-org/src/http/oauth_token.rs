@@ -67,7 +67,10 @@ fn redeem_code(state: &AppState, form: &TokenForm) -> Response {
     };
     match state.codes.redeem(&r, Instant::now()) {
         Ok(grant) => {
-            let tok = state.tokens.issue_for_user(grant, state.cfg.token_ttl_secs);
+            let tok =
+                state
+                    .tokens
+                    .issue_for_user(grant.client, grant.user, state.cfg.token_ttl_secs);
             if let Some(code) = r.code {
                 state.codes.record_token(code.trim(), &tok.access_token);
             }

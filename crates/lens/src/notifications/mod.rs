@@ -19,6 +19,6 @@ pub mod envelope;
 pub mod explain;
 pub mod lag;
 pub mod log;
-pub mod snippets;
+
 pub mod sources;
 pub mod topics;

@@ -2,7 +2,6 @@
 //! many relays are open: the rewrite of the channel answer and the limits of the relay.
 
 use crate::error::LensError;
-use crate::proxy::allow_list::is_channel_id;
 use axum::body::Bytes;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -144,6 +143,17 @@ pub fn rewrite_channel(body: &[u8], api_base: &str, host: &str) -> Result<Rewrit
         id,
         upstream,
     })
+}
+
+/// Longest channel id accepted (real ones are about 40 characters).
+pub const MAX_CHANNEL_ID_LEN: usize = 128;
+
+/// A notification channel id as `POST /api/v2/notifications/channels` returns it: letters, digits
+/// and hyphens (Genesys' `streaming-0-…`, or the demo org's own), bounded in length.
+pub fn is_channel_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_CHANNEL_ID_LEN
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 
 use super::channels::MAX_FRAME_BYTES;
 use crate::error::LensError;
-use crate::proxy::allow_list::is_channel_id;
-use crate::state::AppState;
+use crate::notify::Sockets;
+use crate::notify::channels::is_channel_id;
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::ws::{self, CloseFrame, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, State};
@@ -33,7 +33,7 @@ pub mod close_code {
 }
 
 pub async fn socket(
-    State(state): State<Arc<AppState>>,
+    State(sockets): State<Arc<Sockets>>,
     Path(channel_id): Path<String>,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Result<Response, LensError> {
@@ -43,11 +43,10 @@ pub async fn socket(
         });
     }
     let upgrade = upgrade.map_err(|_| LensError::NotWebSocket)?;
-    let upstream = state
-        .sockets
+    let upstream = sockets
         .upstream_for(&channel_id)
         .ok_or_else(|| LensError::SocketUnknown(crate::error::clip(&channel_id)))?;
-    let permit = state.sockets.try_open()?;
+    let permit = sockets.try_open()?;
     Ok(upgrade
         .max_frame_size(MAX_FRAME_BYTES)
         .max_message_size(MAX_FRAME_BYTES)

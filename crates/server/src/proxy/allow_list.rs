@@ -3,6 +3,7 @@
 //! encoding tricks are refused before anything is matched.
 
 use crate::error::{LensError, clip};
+use crate::notify::channels::is_channel_id;
 use axum::http::Method;
 
 /// One path segment of an allowed route.
@@ -433,17 +434,6 @@ pub fn is_uuid(s: &str) -> bool {
             8 | 13 | 18 | 23 => b == b'-',
             _ => b.is_ascii_hexdigit(),
         })
-}
-
-/// Longest channel id accepted (real ones are about 40 characters).
-pub const MAX_CHANNEL_ID_LEN: usize = 128;
-
-/// A notification channel id as `POST /api/v2/notifications/channels` returns it: letters, digits
-/// and hyphens (Genesys' `streaming-0-…`, or the demo org's own), bounded in length.
-pub fn is_channel_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= MAX_CHANNEL_ID_LEN
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 fn check_query(route: &Route, raw: Option<&str>) -> Result<Vec<(String, String)>, LensError> {

@@ -8,6 +8,8 @@
 //! [`language_notes`]; a snippet's own notes are about that call only. The hosts are the region's
 //! the app runs against ([`host_choice`]).
 
+pub mod subscribe;
+
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use model::analytics::{
     AsyncConversationQuery, ConversationDetailQueryClauseType, ConversationDetailQueryFilter,
@@ -276,7 +278,7 @@ fn curl(call: Call, ctx: &SnippetContext) -> Parts {
         ctx.region.login_base()
     );
     let code = match body(call, ctx) {
-        None if call == Call::Subscribe => crate::notifications::snippets::curl(ctx, &token_note),
+        None if call == Call::Subscribe => subscribe::curl(ctx, &token_note),
         None => format!(
             "{token_note}curl -sS \"{url}\" \\\n  -H \"Authorization: Bearer $GENESYS_TOKEN\""
         ),
@@ -338,7 +340,7 @@ fn python(call: Call, ctx: &SnippetContext) -> Parts {
     };
     if call == Call::Subscribe {
         return (
-            crate::notifications::snippets::python(ctx, &head),
+            subscribe::python(ctx, &head),
             true,
             vec![Claim::new(
                 "The SDK creates the channel and the subscriptions; the WebSocket itself is any WebSocket library (here `websockets`).",
@@ -401,7 +403,7 @@ fn javascript(call: Call, ctx: &SnippetContext) -> Parts {
             ),
             true,
         ),
-        Call::Subscribe => (crate::notifications::snippets::javascript(ctx), true),
+        Call::Subscribe => (subscribe::javascript(ctx), true),
     };
     let notes = vec![];
     // CommonJS has no top-level await: the calls run inside an async function.
@@ -427,14 +429,14 @@ fn cli(call: Call, ctx: &SnippetContext) -> Parts {
             "cat > job.json <<'JSON'\n{}\nJSON\ngc analytics conversations details jobs create --file job.json",
             body(call, ctx).unwrap_or_default()
         ),
-        Call::Subscribe => crate::notifications::snippets::cli(ctx),
+        Call::Subscribe => subscribe::cli(ctx),
     };
     (code, true, vec![], sources::CLI_COMMANDS)
 }
 
 fn rust(call: Call, ctx: &SnippetContext) -> Parts {
     if call == Call::Subscribe {
-        let code = crate::notifications::snippets::rust(ctx);
+        let code = subscribe::rust(ctx);
         return (code, true, vec![], endpoint_source(call));
     }
     let url = format!(

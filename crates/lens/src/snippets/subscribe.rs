@@ -3,7 +3,7 @@
 //! official SDKs' and CLI's (`post_notifications_channels`, `postNotificationsChannelSubscriptions`,
 //! `gc notifications channels create` / `subscriptions subscribe` / `listen`).
 
-use crate::snippets::SnippetContext;
+use super::SnippetContext;
 
 /// The topics to show: the context's, or the two kinds with placeholders.
 fn topics(ctx: &SnippetContext) -> Vec<String> {
