@@ -362,8 +362,8 @@ async fn tabs_are_keyboard_operable() {
 
     key(&second, "End");
     tick().await;
-    assert_eq!(selected.get_untracked(), Tab::Freshness);
-    key(&find(&container, "#tab-freshness"), "ArrowRight");
+    assert_eq!(selected.get_untracked(), Tab::LiveEvents);
+    key(&find(&container, "#tab-live"), "ArrowRight");
     tick().await;
     assert_eq!(selected.get_untracked(), Tab::Glance, "wraps around");
 }
