@@ -9,8 +9,8 @@ use super::SnippetContext;
 fn topics(ctx: &SnippetContext) -> Vec<String> {
     if ctx.topics.is_empty() {
         vec![
-            super::topics::queue_topic("<queueId>"),
-            super::topics::user_topic("<userId>"),
+            crate::notifications::topics::queue_topic("<queueId>"),
+            crate::notifications::topics::user_topic("<userId>"),
         ]
     } else {
         ctx.topics.clone()
