@@ -30,8 +30,8 @@ impl AppState {
 }
 
 /// The socket relay reads only the channels it may dial (so `notify` need not know `AppState`).
-impl axum::extract::FromRef<Arc<AppState>> for Arc<crate::notify::Sockets> {
+impl axum::extract::FromRef<Arc<AppState>> for crate::notify::SharedSockets {
     fn from_ref(state: &Arc<AppState>) -> Self {
-        Arc::clone(&state.sockets)
+        crate::notify::SharedSockets(Arc::clone(&state.sockets))
     }
 }

@@ -24,6 +24,11 @@ struct Remembered {
     upstream: String,
 }
 
+/// The relay's handle on [`Sockets`], extracted from the server state (`FromRef`), so this
+/// module need not know the state type.
+#[derive(Debug, Clone)]
+pub struct SharedSockets(pub Arc<Sockets>);
+
 /// The channels this server created and the open-relay limit.
 #[derive(Debug)]
 pub struct Sockets {

@@ -14,4 +14,4 @@
 pub mod channels;
 pub mod relay;
 
-pub use channels::Sockets;
+pub use channels::{SharedSockets, Sockets};

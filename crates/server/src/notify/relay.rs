@@ -8,14 +8,13 @@
 
 use super::channels::MAX_FRAME_BYTES;
 use crate::error::LensError;
-use crate::notify::Sockets;
+use crate::notify::SharedSockets;
 use crate::notify::channels::is_channel_id;
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::ws::{self, CloseFrame, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use futures_util::{SinkExt as _, StreamExt as _};
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::OwnedSemaphorePermit;
 use tokio_tungstenite::tungstenite::{self as tg, protocol::WebSocketConfig};
@@ -33,7 +32,7 @@ pub mod close_code {
 }
 
 pub async fn socket(
-    State(sockets): State<Arc<Sockets>>,
+    State(SharedSockets(sockets)): State<SharedSockets>,
     Path(channel_id): Path<String>,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Result<Response, LensError> {
