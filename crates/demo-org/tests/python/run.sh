@@ -9,7 +9,8 @@ set -euo pipefail
 
 SDK_VERSION="269.0.0"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
-VENV="$ROOT/target/sdk-venv"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+VENV="$TARGET/sdk-venv"
 PROFILE="${PROFILE:-debug}"
 cd "$ROOT"
 
@@ -25,7 +26,7 @@ if [ "$PROFILE" = "release" ]; then
 else
   cargo build --quiet -p demo-org --bin demo-org
 fi
-BIN="$ROOT/target/$PROFILE/demo-org"
+BIN="$TARGET/$PROFILE/demo-org"
 
 LOG="$(mktemp)"
 FROZEN="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
