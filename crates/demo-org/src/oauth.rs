@@ -144,24 +144,7 @@ impl TokenStore {
             Some("client_credentials") => {}
             Some(other) => return Err(OAuthError::unsupported_grant_type(other)),
         }
-        let token = new_token();
-        let expires_at = Instant::now() + Duration::from_secs(ttl_secs);
-        self.tokens
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(
-                token.clone(),
-                Issued {
-                    client,
-                    user: None,
-                    expires_at,
-                },
-            );
-        Ok(TokenResponse {
-            access_token: token,
-            token_type: "bearer",
-            expires_in: ttl_secs,
-        })
+        Ok(self.remember(client, None, ttl_secs))
     }
 
     /// The caller behind a bearer token; `None` when unknown or expired.
@@ -186,6 +169,16 @@ impl TokenStore {
         user: &'static crate::users::DemoUser,
         ttl_secs: u64,
     ) -> TokenResponse {
+        self.remember(client, Some(user), ttl_secs)
+    }
+
+    /// Remembers a new token for `client` (and the signed-in `user`, if any) for `ttl_secs`.
+    fn remember(
+        &self,
+        client: &'static DemoClient,
+        user: Option<&'static crate::users::DemoUser>,
+        ttl_secs: u64,
+    ) -> TokenResponse {
         let token = new_token();
         let expires_at = Instant::now() + Duration::from_secs(ttl_secs);
         self.tokens
@@ -195,7 +188,7 @@ impl TokenStore {
                 token.clone(),
                 Issued {
                     client,
-                    user: Some(user),
+                    user,
                     expires_at,
                 },
             );

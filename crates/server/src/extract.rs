@@ -21,23 +21,12 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
     type Rejection = LensError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, LensError> {
-        let (parts, body) = req.into_parts();
-        check_json_headers(&parts.headers)?;
-        let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
-            .await
-            .map_err(|_| LensError::BodyTooLarge {
-                limit: MAX_BODY_BYTES,
-            })?;
-        match serde_json::from_slice::<serde_json::Value>(&bytes) {
-            Ok(v) if v.is_object() => Ok(JsonObject(bytes)),
-            Ok(_) => Err(LensError::BadJson(
+        let (bytes, value) = read_json(req).await?;
+        match value {
+            v if v.is_object() => Ok(JsonObject(bytes)),
+            _ => Err(LensError::BadJson(
                 "expected an object like {\"interval\": ...}".into(),
             )),
-            Err(e) => Err(LensError::BadJson(format!(
-                "line {} column {}",
-                e.line(),
-                e.column()
-            ))),
         }
     }
 }
@@ -51,27 +40,30 @@ impl<S: Send + Sync> FromRequest<S> for JsonArray {
     type Rejection = LensError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, LensError> {
-        let (parts, body) = req.into_parts();
-        check_json_headers(&parts.headers)?;
-        let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
-            .await
-            .map_err(|_| LensError::BodyTooLarge {
-                limit: MAX_BODY_BYTES,
-            })?;
-        match serde_json::from_slice::<serde_json::Value>(&bytes) {
-            Ok(serde_json::Value::Array(items)) if items.iter().all(|i| i.is_object()) => {
+        let (bytes, value) = read_json(req).await?;
+        match value {
+            serde_json::Value::Array(items) if items.iter().all(|i| i.is_object()) => {
                 Ok(JsonArray(bytes))
             }
-            Ok(_) => Err(LensError::BadJson(
+            _ => Err(LensError::BadJson(
                 "expected an array like [{\"id\": \"v2.users.<userId>.conversations\"}]".into(),
             )),
-            Err(e) => Err(LensError::BadJson(format!(
-                "line {} column {}",
-                e.line(),
-                e.column()
-            ))),
         }
     }
+}
+
+/// A JSON body under the header and size rules: its exact bytes and what they parse to.
+async fn read_json(req: Request) -> Result<(Bytes, serde_json::Value), LensError> {
+    let (parts, body) = req.into_parts();
+    check_json_headers(&parts.headers)?;
+    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| LensError::BodyTooLarge {
+            limit: MAX_BODY_BYTES,
+        })?;
+    let value = serde_json::from_slice(&bytes)
+        .map_err(|e| LensError::BadJson(format!("line {} column {}", e.line(), e.column())))?;
+    Ok((bytes, value))
 }
 
 /// The media type, and a declared length over the limit before reading anything.

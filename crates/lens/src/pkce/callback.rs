@@ -3,8 +3,8 @@
 
 use super::verifier::PkceState;
 
-/// What came back on the redirect URI.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What came back on the redirect URI. `Debug` leaves the code out: it can be redeemed for a token.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Callback {
     /// Success: a code to redeem (once, soon) for a token.
     Code { code: String, state: Option<String> },
@@ -14,6 +14,28 @@ pub enum Callback {
         description: Option<String>,
         state: Option<String>,
     },
+}
+
+impl std::fmt::Debug for Callback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Callback::Code { state, .. } => f
+                .debug_struct("Code")
+                .field("code", &"[redacted]")
+                .field("state", state)
+                .finish(),
+            Callback::Error {
+                error,
+                description,
+                state,
+            } => f
+                .debug_struct("Error")
+                .field("error", error)
+                .field("description", description)
+                .field("state", state)
+                .finish(),
+        }
+    }
 }
 
 /// Why a callback cannot be used.
@@ -109,6 +131,14 @@ fn hex(b: u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_leaves_the_code_out() {
+        let c = parse_callback("?code=redeemable-secret-code&state=s1").expect("code");
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("redeemable-secret-code"), "{shown}");
+        assert!(shown.contains("s1"), "{shown}");
+    }
 
     #[test]
     fn code_and_state() {
