@@ -40,8 +40,10 @@ impl Profile {
 }
 
 /// What the app bundle is built from: the root package and the path crates it depends on.
-/// A change anywhere here (or in the profile or tool versions) rebuilds `dist/`.
+/// A change anywhere here (or in the profile or tool versions) rebuilds `dist/`;
+/// `.cargo/config.toml` holds the wasm32 rustflags (`--cfg erase_components`).
 const APP_INPUTS: &[&str] = &[
+    ".cargo/config.toml",
     "index.html",
     "Trunk.toml",
     "Cargo.toml",
