@@ -38,7 +38,7 @@ fn LiveFor(id: String, ctx: TabCtx) -> impl IntoView {
     let feed = LiveFeed::new(&id, ctx.lookup);
     on_cleanup(move || feed.dispose());
     let found = Memo::new(move |_| {
-        let body = |s: RwSignal<crate::state::SideState>| {
+        let body = |s: Signal<crate::state::SideState>| {
             s.with(|s| {
                 s.exchange()
                     .filter(|e| e.result.status == 200)
