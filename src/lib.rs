@@ -10,7 +10,6 @@ pub mod api;
 pub mod components;
 pub mod drivers;
 pub mod error;
-pub mod live;
 pub mod logic;
 pub mod pages;
 pub mod saved;
