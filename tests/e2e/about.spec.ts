@@ -7,7 +7,7 @@ import { SERVER_READY, dist, serverBin, startOnFreePort, type Started } from "./
 
 test("the About page loads directly and from the footer", async ({ page }) => {
   const lens = new LensPage(page);
-  await lens.goto("/about");
+  await page.goto("/about");
   await expect(page.getByRole("heading", { level: 1, name: "About this app and its companion server" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Calls the companion server forwards" })).toContainText(
     "GET /api/v2/analytics/conversations/{conversationId}/details",
