@@ -8,7 +8,7 @@ use lens::notifications::sources as live_sources;
 use lens::sources;
 use leptos::prelude::*;
 
-use crate::components::claim::ClaimView;
+use crate::components::claim::{ClaimView, RichText};
 use crate::components::source_link::SourceLink;
 
 #[component]
@@ -52,7 +52,7 @@ pub fn AboutPage() -> impl IntoView {
                             {ALLOWED_CALLS.iter().map(|c| view! {
                                 <tr>
                                     <td><code>{c.method} " " {c.path}</code></td>
-                                    <td>{c.what}</td>
+                                    <td><RichText text=c.what/></td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -75,29 +75,17 @@ pub fn AboutPage() -> impl IntoView {
                     <code>"message"</code>", "<code>"code"</code>", "<code>"status"</code>
                     ") so the app shows it the same way."
                 </p>
-                <div class="table-wrap">
-                    <table class="data about-codes">
-                        <caption class="visually-hidden">"Error codes of the companion server"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Code"</th>
-                                <th scope="col">"HTTP"</th>
-                                <th scope="col">"What it means"</th>
-                                <th scope="col">"Did anything reach Genesys?"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {CODES.iter().map(|c| view! {
-                                <tr id=c.code>
-                                    <td><code>{c.code}</code></td>
-                                    <td>{c.status}</td>
-                                    <td>{c.meaning}</td>
-                                    <td>{c.reached.describe()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <dl class="about-codes">
+                    {CODES.iter().map(|c| view! {
+                        <div class="about-code" id=c.code>
+                            <dt><code>{c.code}</code> <span class="muted small">"HTTP " {c.status}</span></dt>
+                            <dd>
+                                <RichText text=c.meaning/>
+                                <span class="about-reached small">{c.reached.describe()}</span>
+                            </dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
                 <p class="small"><SourceLink source=sources::ERROR_CODES/></p>
             </section>
 

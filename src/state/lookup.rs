@@ -132,7 +132,9 @@ struct Shown {
 pub struct Lookup {
     /// What is asked now; `None` when nothing is (no ID, navigated away, opened from a file).
     key: RwSignal<Option<LookupKey>>,
-    answers: [AsyncDerived<Answer, LocalStorage>; 2],
+    /// Answers put in place without the network ([`Lookup::place`]); each stands for the key it
+    /// was placed under, before any fetched answer to that key.
+    placed: [RwSignal<Option<Answer>>; 2],
     pub conversations: Signal<SideState>,
     pub analytics: Signal<SideState>,
 }
@@ -150,11 +152,15 @@ impl Lookup {
     pub fn new() -> Self {
         let key = RwSignal::new(None::<LookupKey>);
         let answers = Side::BOTH.map(|side| side_resource(side, key));
-        let [conversations, analytics] = answers.map(|answer| shown(key, answer));
+        let placed = Side::BOTH.map(|_| RwSignal::new(None::<Answer>));
+        let [conversations, analytics] = [0, 1].map(|i| shown(key, answers[i], placed[i]));
         // Both answers for the key now asked are in: the bench's `lens-lookup` measure ends here.
         Effect::new(move |was_settled: Option<bool>| {
             let settled = key.with(|want| {
-                want.is_some() && answers.iter().all(|a| a.with(|a| answered(a, want)))
+                want.is_some()
+                    && answers.iter().zip(&placed).all(|(a, p)| {
+                        a.with(|a| answered(a, want)) || p.with(|p| answered(p, want))
+                    })
             });
             if settled && was_settled == Some(false) {
                 timing::both_views();
@@ -163,7 +169,7 @@ impl Lookup {
         });
         Self {
             key,
-            answers,
+            placed,
             conversations,
             analytics,
         }
@@ -207,16 +213,16 @@ impl Lookup {
     }
 
     /// Put a finished exchange in place (tests, the bench and the live back-fill use this to
-    /// skip the network). A request still in flight for that side no longer lands.
+    /// skip the network). A request still in flight for that side no longer shows.
     pub fn set_exchange(&self, ex: Exchange) {
         self.place(ex.side, SideState::Done(Arc::new(ex)));
     }
 
-    /// Show `state` on `side` as the answer to what is asked now.
+    /// Show `state` on `side` as the answer to what is asked now (until something else is
+    /// asked); a request for the same key still in flight no longer shows.
     pub fn place(&self, side: Side, state: SideState) {
         let key = self.key.get_untracked();
-        // Writing the resource moves its version on, so an older future's answer is dropped.
-        self.answers[side_index(side)].set(Some(Answer { key, state }));
+        self.placed[side_index(side)].set(Some(Answer { key, state }));
     }
 }
 
@@ -300,16 +306,18 @@ async fn superseded(
     }
 }
 
-/// What one side shows: the answer to the key asked, else (while it loads) the previous answer
+/// What one side shows: the answer to the key asked (a placed one first), else (while it loads) the previous answer
 /// of a refresh of the same conversation with the same token, else loading.
 fn shown(
     key: RwSignal<Option<LookupKey>>,
     answer: AsyncDerived<Answer, LocalStorage>,
+    placed: RwSignal<Option<Answer>>,
 ) -> Signal<SideState> {
     let shown = Memo::new_with_compare(
         move |prev: Option<&Shown>| {
             let want = key.get();
-            if let Some(a) = answer.with(|a| a.clone().filter(|a| a.key == want)) {
+            let matching = |a: &Option<Answer>| a.clone().filter(|a| a.key == want);
+            if let Some(a) = placed.with(matching).or_else(|| answer.with(matching)) {
                 return Shown {
                     key: a.key,
                     state: a.state,

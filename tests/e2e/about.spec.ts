@@ -12,7 +12,7 @@ test("the About page loads directly and from the footer", async ({ page }) => {
   await expect(page.getByRole("table", { name: "Calls the companion server forwards" })).toContainText(
     "GET /api/v2/analytics/conversations/{conversationId}/details",
   );
-  await expect(page.locator('tr[id="lens.sign.in.required"]')).toContainText("No request reached Genesys Cloud.");
+  await expect(page.locator('[id="lens.sign.in.required"]')).toContainText("No request reached Genesys Cloud.");
 
   await lens.goto("/");
   await page.getByRole("contentinfo").getByRole("link", { name: "About this app and its companion server" }).click();
