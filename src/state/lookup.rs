@@ -132,6 +132,8 @@ struct Shown {
 pub struct Lookup {
     /// What is asked now; `None` when nothing is (no ID, navigated away, opened from a file).
     key: RwSignal<Option<LookupKey>>,
+    /// How many times anything was asked: every key is new, even after a cancel.
+    asks: StoredValue<u32>,
     /// Answers put in place without the network ([`Lookup::place`]); each stands for the key it
     /// was placed under, before any fetched answer to that key.
     placed: [RwSignal<Option<Answer>>; 2],
@@ -169,6 +171,7 @@ impl Lookup {
         });
         Self {
             key,
+            asks: StoredValue::new(0),
             placed,
             conversations,
             analytics,
@@ -200,9 +203,8 @@ impl Lookup {
     }
 
     fn ask(&self, id: &str, token: Option<UserToken>, refresh: bool) {
-        let ask = self
-            .key
-            .with_untracked(|k| k.as_ref().map_or(0, |k| k.ask.wrapping_add(1)));
+        let ask = self.asks.get_value().wrapping_add(1);
+        self.asks.set_value(ask);
         timing::started();
         self.key.set(Some(LookupKey {
             id: id.to_owned(),
