@@ -78,7 +78,7 @@ pub fn AboutPage() -> impl IntoView {
                 <dl class="about-codes">
                     {CODES.iter().map(|c| view! {
                         <div class="about-code" id=c.code>
-                            <dt><code>{c.code}</code> <span class="muted small">"HTTP " {c.status}</span></dt>
+                            <dt><code>{c.code}</code> " " <span class="muted small">"HTTP " {c.status}</span></dt>
                             <dd>
                                 <RichText text=c.meaning/>
                                 <span class="about-reached small">{c.reached.describe()}</span>
