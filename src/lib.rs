@@ -10,7 +10,6 @@ pub mod api;
 pub mod components;
 pub mod drivers;
 pub mod error;
-pub mod live;
 pub mod logic;
 pub mod pages;
 pub mod saved;
@@ -41,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bench/render") view=pages::bench::BenchPage/>
                     <Route path=path!("/saved") view=pages::saved::SavedPage/>
                     <Route path=path!("/auth/callback") view=pages::auth_callback::AuthCallbackPage/>
+                    <Route path=path!("/about") view=pages::about::AboutPage/>
                 </Routes>
             </main>
             <components::footer::Footer/>

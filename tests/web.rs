@@ -591,3 +591,70 @@ async fn metrics_tab_lists_metrics_in_human_units() {
     );
     assert!(text.contains("nConnected"), "{text}");
 }
+
+/// The lookup's two resources: a new lookup shows loading, a refresh keeps the answer on screen
+/// (the same `Arc`, no skeleton), cancelling goes idle and a cancelled request never lands, and a
+/// started lookup settles with an answer (here whatever the test server says) for its own key.
+#[wasm_bindgen_test]
+async fn lookup_keeps_the_answer_while_refreshing_and_drops_replaced_ones() {
+    use conversation_lens::state::Lookup;
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None::<Lookup>));
+    let put = slot.clone();
+    let _m = leptos::mount::mount_to(fresh_container(), move || {
+        conversation_lens::state::provide_app_state();
+        put.set(Some(Lookup::new()));
+    });
+    let Some(lookup) = slot.get() else {
+        panic!("the lookup was built in the mount");
+    };
+    let conv = || lookup.conversations.get_untracked();
+    assert_eq!(conv(), SideState::Idle);
+
+    lookup.start(DEMO_ID, None);
+    assert_eq!(conv(), SideState::Loading);
+    let placed = exchange(Side::Conversations, 200, FIXTURE_RT);
+    lookup.set_exchange((*placed).clone());
+    let shown = conv();
+    assert!(matches!(shown, SideState::Done(_)), "{shown:?}");
+
+    lookup.refresh(DEMO_ID, None);
+    match (conv(), &shown) {
+        (SideState::Done(now), SideState::Done(before)) => assert!(Arc::ptr_eq(&now, before)),
+        (now, _) => panic!("a refresh hid the answer: {now:?}"),
+    }
+
+    lookup.cancel();
+    assert_eq!(conv(), SideState::Idle);
+    for _ in 0..20 {
+        leptos::task::tick().await;
+    }
+    assert_eq!(conv(), SideState::Idle, "a cancelled request landed");
+
+    lookup.start(DEMO_ID, None);
+    assert_eq!(conv(), SideState::Loading);
+    let mut settled = SideState::Loading;
+    for _ in 0..200 {
+        gloo_sleep().await;
+        settled = conv();
+        if settled != SideState::Loading {
+            break;
+        }
+    }
+    assert!(
+        matches!(
+            settled,
+            SideState::Done(_) | SideState::Failed(conversation_lens::error::AppError::Network(_))
+        ),
+        "{settled:?}"
+    );
+}
+
+/// About 10 ms, so a real request can come back.
+async fn gloo_sleep() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

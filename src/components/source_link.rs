@@ -12,8 +12,8 @@ pub fn SourceLink(source: Source) -> impl IntoView {
             {if source.href.starts_with("https://") {
                 view! { <a href=source.href target="_blank" rel="noopener noreferrer">{source.label}</a> }.into_any()
             } else {
-                // An in-app reference (e.g. the companion server's own codes): no external link.
-                view! { <span class="source-internal">{source.label}</span> }.into_any()
+                // A page of this app (e.g. `/about` for the companion server's own codes).
+                view! { <a href=source.href class="source-internal">{source.label}</a> }.into_any()
             }}
             {(!source.verified).then(|| view! {
                 <span class="badge badge-unverified" title="The reference marks this as not verified against official documentation">"unverified"</span>

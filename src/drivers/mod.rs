@@ -6,4 +6,5 @@
 pub mod clock;
 pub mod freshness;
 pub mod job;
+pub mod live;
 pub mod walk;

@@ -1,5 +1,6 @@
 //! Route-level views.
 
+pub mod about;
 pub mod auth_callback;
 pub mod bench;
 pub mod lab;

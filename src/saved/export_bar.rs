@@ -2,7 +2,6 @@
 //! [`super::share`] from the bodies on screen; the token is only asked what *kind* it is.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::share::{self, ExportFile, Request};
 use super::{browser, sides};
@@ -16,11 +15,17 @@ enum Kind {
     Json,
 }
 
+/// What a button of the bar asks for.
+#[derive(Clone, Copy)]
+enum Ask {
+    Export(Kind),
+    CopyLink,
+}
+
 #[component]
 pub fn ExportBar(id: Signal<String>, lookup: Lookup, tab: Signal<Tab>) -> impl IntoView {
     let state = app_state();
-    let status = RwSignal::new(String::new());
-    let export = move |kind: Kind| {
+    let export = move |kind: Kind| -> String {
         let id = id.get_untracked();
         let (conv, ana) = (
             lookup.conversations.get_untracked(),
@@ -41,32 +46,41 @@ pub fn ExportBar(id: Signal<String>, lookup: Lookup, tab: Signal<Tab>) -> impl I
             Kind::Markdown => share::markdown_file(&saved, &r),
             Kind::Json => share::json_file(&saved, &r),
         };
-        status.set(match browser::download(&file.name, file.mime, &file.text) {
+        match browser::download(&file.name, file.mime, &file.text) {
             Ok(()) => format!("Downloaded {}", file.name),
             Err(e) => e,
-        });
+        }
     };
-    let copy_link = move |_| {
-        let url = share::share_url(
-            &browser::location_href(),
-            &id.get_untracked(),
-            tab.get_untracked(),
-        );
-        spawn_local(async move {
-            let ok = browser::copy_text(&url).await;
-            status.try_set(if ok {
-                format!("Link copied: {url}")
-            } else {
-                format!("Copy failed; the link is {url}")
-            });
-        });
-    };
+    // Every button is one `Action`; its last value is what the status line says.
+    let act = Action::new_local(move |ask: &Ask| {
+        let done = match *ask {
+            Ask::Export(kind) => Ok(export(kind)),
+            Ask::CopyLink => Err(share::share_url(
+                &browser::location_href(),
+                &id.get_untracked(),
+                tab.get_untracked(),
+            )),
+        };
+        async move {
+            match done {
+                Ok(said) => said,
+                Err(url) => {
+                    if browser::copy_text(&url).await {
+                        format!("Link copied: {url}")
+                    } else {
+                        format!("Copy failed; the link is {url}")
+                    }
+                }
+            }
+        }
+    });
+    let status = move || act.value().get().unwrap_or_default();
     view! {
         <div class="export-bar" role="group" aria-label="Export and share">
-            <button type="button" class="btn" on:click=move |_| export(Kind::Markdown)>"Export Markdown"</button>
-            <button type="button" class="btn" on:click=move |_| export(Kind::Json)>"Export JSON"</button>
-            <button type="button" class="btn" on:click=copy_link>"Copy link"</button>
-            <span class="export-status muted small" role="status" aria-live="polite">{move || status.get()}</span>
+            <button type="button" class="btn" on:click=move |_| { act.dispatch_local(Ask::Export(Kind::Markdown)); }>"Export Markdown"</button>
+            <button type="button" class="btn" on:click=move |_| { act.dispatch_local(Ask::Export(Kind::Json)); }>"Export JSON"</button>
+            <button type="button" class="btn" on:click=move |_| { act.dispatch_local(Ask::CopyLink); }>"Copy link"</button>
+            <span class="export-status muted small" role="status" aria-live="polite">{status}</span>
         </div>
     }
 }

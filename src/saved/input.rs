@@ -2,7 +2,6 @@
 //! the textarea whatever happens, so a wrong paste can be fixed in place.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::browser;
 
@@ -15,24 +14,25 @@ pub fn SavedInput(
     on_open: Callback<()>,
 ) -> impl IntoView {
     let dragging = RwSignal::new(false);
-    let read_error = RwSignal::new(None::<String>);
-    // A file's content replaces the text, then opens at once (the same as pasting and pressing Open).
-    let take_file = move |file: Option<web_sys::File>| {
-        let Some(file) = file else { return };
-        spawn_local(async move {
-            match browser::read_text(file).await {
-                Ok(t) => {
-                    read_error.try_set(None);
-                    text.try_set(t);
-                    on_open.run(());
-                }
-                Err(e) => {
-                    read_error.try_set(Some(e));
-                }
+    // Reading a file is an `Action`: its content replaces the text, then opens at once (the same
+    // as pasting and pressing Open); a file that cannot be read says why under the box.
+    let read_file = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move {
+            let read = browser::read_text(file).await;
+            if let Ok(t) = &read {
+                text.try_set(t.clone());
+                on_open.run(());
             }
-        });
+            read.err()
+        }
+    });
+    let take_file = move |file: Option<web_sys::File>| {
+        if let Some(file) = file {
+            read_file.dispatch_local(file);
+        }
     };
-    let shown_error = move || read_error.get().or_else(|| error.get());
+    let shown_error = move || read_file.value().get().flatten().or_else(|| error.get());
     view! {
         <form class="saved-input" on:submit=move |ev| { ev.prevent_default(); on_open.run(()); }>
             <label for="saved-text" class="label">"Saved JSON"</label>

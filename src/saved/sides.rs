@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use lens::saved::{Saved, SavedSide};
-use leptos::prelude::Set;
 use serde_json::Value;
 
 use crate::error::AppError;
@@ -50,12 +49,13 @@ pub fn state(side: Side, id: &str, s: Option<&SavedSide>) -> SideState {
 pub fn install(lookup: &Lookup, saved: &Saved) {
     lookup.cancel();
     let id = &saved.conversation_id;
-    lookup
-        .conversations
-        .set(state(Side::Conversations, id, saved.conversations.as_ref()));
-    lookup
-        .analytics
-        .set(state(Side::Analytics, id, saved.analytics.as_ref()));
+    for side in Side::BOTH {
+        let s = match side {
+            Side::Conversations => saved.conversations.as_ref(),
+            Side::Analytics => saved.analytics.as_ref(),
+        };
+        lookup.place(side, state(side, id, s));
+    }
 }
 
 /// One side as the export writes it; `None` when there is no HTTP answer.

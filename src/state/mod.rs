@@ -1,22 +1,16 @@
 //! App-wide state (theme, optional user token, recent lookups, server mode) and the state of
 //! one lookup (the two sides). Browser storage is touched only here.
 
+mod lookup;
 pub mod scenarios;
 
-use std::sync::Arc;
+pub use lookup::{Lookup, SideState};
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use model::analytics::AnalyticsConversationWithoutAttributes;
-use model::conversations::Conversation;
-use web_sys::AbortController;
 
 use crate::api::{self, Health, UserToken};
 use crate::error::AppError;
-use crate::logic::decode::Exchange;
-use crate::logic::side::Side;
 use crate::logic::{recent, theme::Theme};
-use crate::timing;
 
 /// Handles every component may use; provided once by [`provide_app_state`].
 #[derive(Clone, Copy)]
@@ -94,162 +88,6 @@ impl AppState {
     pub fn clear_recent(&self) {
         storage_remove(recent::STORAGE_KEY);
         self.recent.set(Vec::new());
-    }
-}
-
-/// What one side shows.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum SideState {
-    /// No lookup yet.
-    #[default]
-    Idle,
-    Loading,
-    /// An HTTP answer (any status).
-    Done(Arc<Exchange>),
-    /// No HTTP answer.
-    Failed(AppError),
-}
-
-impl SideState {
-    #[must_use]
-    pub fn exchange(&self) -> Option<&Arc<Exchange>> {
-        match self {
-            SideState::Done(e) => Some(e),
-            _ => None,
-        }
-    }
-
-    /// The Conversations side as the lens logic reads it (no answer yet = loading).
-    #[must_use]
-    pub fn lens_conversation(&self) -> lens::lookup::Side<'_, Conversation> {
-        self.lens_side(Exchange::conversation)
-    }
-
-    /// The Analytics side as the lens logic reads it.
-    #[must_use]
-    pub fn lens_analytics(&self) -> lens::lookup::Side<'_, AnalyticsConversationWithoutAttributes> {
-        self.lens_side(Exchange::analytics)
-    }
-
-    /// The decoded body (`decoded`), else the error body, else loading.
-    fn lens_side<'a, T>(
-        &'a self,
-        decoded: impl FnOnce(&'a Exchange) -> Option<&'a T>,
-    ) -> lens::lookup::Side<'a, T> {
-        let Some(ex) = self.exchange() else {
-            return lens::lookup::Side::Loading;
-        };
-        match (decoded(ex), ex.error()) {
-            (Some(body), _) => lens::lookup::Side::Loaded(body),
-            (None, Some(e)) => lens::lookup::Side::Failed(e),
-            (None, None) => lens::lookup::Side::Loading,
-        }
-    }
-
-    /// True when this side says the conversation is still going.
-    #[must_use]
-    pub fn is_live(&self) -> bool {
-        self.exchange().is_some_and(|ex| {
-            ex.conversation().is_some_and(|c| c.end_time.is_none())
-                || ex.analytics().is_some_and(|a| a.conversation_end.is_none())
-        })
-    }
-}
-
-/// The two sides of the current lookup plus what is needed to cancel it.
-#[derive(Clone, Copy)]
-pub struct Lookup {
-    pub conversations: RwSignal<SideState>,
-    pub analytics: RwSignal<SideState>,
-    /// Incremented per lookup so late answers of an older lookup are ignored.
-    generation: StoredValue<u64>,
-    aborts: StoredValue<Vec<AbortController>, LocalStorage>,
-}
-
-impl Default for Lookup {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Lookup {
-    #[must_use]
-    pub fn new() -> Self {
-        Self {
-            conversations: RwSignal::new(SideState::Idle),
-            analytics: RwSignal::new(SideState::Idle),
-            generation: StoredValue::new(0),
-            aborts: StoredValue::new_local(Vec::new()),
-        }
-    }
-
-    #[must_use]
-    pub fn side(&self, side: Side) -> RwSignal<SideState> {
-        match side {
-            Side::Conversations => self.conversations,
-            Side::Analytics => self.analytics,
-        }
-    }
-
-    /// Cancel whatever is in flight (navigation away or a newer lookup).
-    pub fn cancel(&self) {
-        self.aborts.update_value(|v| {
-            for c in v.drain(..) {
-                c.abort();
-            }
-        });
-    }
-
-    /// Start both calls concurrently; each side settles on its own.
-    pub fn start(&self, id: &str, token: Option<UserToken>) {
-        self.run(id, token, false);
-    }
-
-    /// Ask both APIs again but keep showing the current answers until the new ones arrive (no
-    /// skeleton flash while a live conversation is polled).
-    pub fn refresh(&self, id: &str, token: Option<UserToken>) {
-        self.run(id, token, true);
-    }
-
-    fn run(&self, id: &str, token: Option<UserToken>, keep_previous: bool) {
-        self.cancel();
-        let generation = self.generation.get_value() + 1;
-        self.generation.set_value(generation);
-        timing::started();
-        for side in Side::BOTH {
-            let controller = AbortController::new().ok();
-            let signal = controller.as_ref().map(AbortController::signal);
-            if let Some(c) = controller {
-                self.aborts.update_value(|v| v.push(c));
-            }
-            let target = self.side(side);
-            if !keep_previous || !matches!(target.get_untracked(), SideState::Done(_)) {
-                target.set(SideState::Loading);
-            }
-            let (id, token, this) = (id.to_owned(), token.clone(), *self);
-            spawn_local(async move {
-                let result = api::fetch_side(side, &id, token, signal).await;
-                if this.generation.try_get_value() != Some(generation) {
-                    return; // a newer lookup owns the panels now
-                }
-                target.set(match result {
-                    Ok(ex) => SideState::Done(Arc::new(ex)),
-                    Err(AppError::Aborted) => return,
-                    Err(e) => SideState::Failed(e),
-                });
-                let settled = |s: &SideState| !matches!(s, SideState::Loading);
-                if this.conversations.with_untracked(settled)
-                    && this.analytics.with_untracked(settled)
-                {
-                    timing::both_views();
-                }
-            });
-        }
-    }
-
-    /// Put a finished exchange in place (tests and the bench use this to skip the network).
-    pub fn set_exchange(&self, ex: Exchange) {
-        self.side(ex.side).set(SideState::Done(Arc::new(ex)));
     }
 }
 

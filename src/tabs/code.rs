@@ -43,7 +43,7 @@ pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
                         .and_then(|a| a.conversation_start)
                 })
             });
-        let body = |s: RwSignal<crate::state::SideState>| {
+        let body = |s: Signal<crate::state::SideState>| {
             s.with(|s| {
                 s.exchange()
                     .filter(|e| e.result.status == 200)

@@ -67,7 +67,7 @@ pub fn RawJsonTab(ctx: TabCtx) -> impl IntoView {
             }}
         </div>
         <div class="two-col">
-            {Side::BOTH.into_iter().map(|side| view! { <BodyColumn side state=ctx.lookup.side(side).into() link/> }).collect_view()}
+            {Side::BOTH.into_iter().map(|side| view! { <BodyColumn side state=ctx.lookup.side(side) link/> }).collect_view()}
         </div>
     }
 }

@@ -57,6 +57,12 @@ for (const theme of THEMES) {
       expect(start.px, `start page scrolls sideways: ${start.culprits.join(" | ")}`).toBeLessThanOrEqual(0);
       expect(await seriousAxe(page), "axe on the start page").toEqual([]);
 
+      await page.goto("/about");
+      await expect(page.getByRole("heading", { level: 1, name: "About this app and its companion server" })).toBeVisible();
+      const about = await sidewaysOverflow(page);
+      expect.soft(about.px, `/about scrolls sideways: ${about.culprits.join(" | ")}`).toBeLessThanOrEqual(0);
+      expect.soft(await seriousAxe(page), "axe on /about").toEqual([]);
+
       await lens.goto(`/c/${scenario.conversationId}`);
       await lens.expectBothStatus(200);
       for (const t of TABS) {

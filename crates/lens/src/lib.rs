@@ -2,6 +2,7 @@
 //! values and a clock passed in, so it is unit-tested natively and runs unchanged in the browser.
 
 pub mod comms;
+pub mod companion;
 pub mod conversation_id;
 pub mod diff;
 pub mod duration;

@@ -8,7 +8,7 @@ pub struct Source {
     /// Short readable name of the public page `href` opens, e.g. "Python SDK model `Conversation`".
     /// Never an internal code (see [`internal_code`]).
     pub label: &'static str,
-    /// The public page (or `#/…` for this app's own behaviour).
+    /// The public page, or a page of this app ([`APP_PAGES`]) for this app's own behaviour.
     pub href: &'static str,
     /// False when no source confirms the fact: the UI marks it UNVERIFIED.
     pub verified: bool,
@@ -33,6 +33,9 @@ impl Source {
         }
     }
 }
+
+/// The app's own pages a [`Source`] may link to (the app routes them; an e2e test opens each).
+pub const APP_PAGES: &[&str] = &["/about"];
 
 /// A sentence the app shows, with where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

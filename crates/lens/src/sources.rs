@@ -281,9 +281,9 @@ pub const DISCONNECT_PAIRING: Source = Source::unverified(
 );
 
 /// Errors the companion server produces itself (`code` starting with `lens.`): our own behaviour,
-/// documented in the app's README.
+/// explained on the app's `/about` page (from [`crate::companion`]).
 pub const COMPANION_SERVER: Source =
-    Source::verified("Conversation Lens companion server (this app)", "#/about");
+    Source::verified("Conversation Lens companion server (this app)", "/about");
 
 /// Every catalogue entry, for tests and for a "sources" page.
 pub const ALL: &[Source] = &[
@@ -342,7 +342,7 @@ pub const ALL: &[Source] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::internal_code;
+    use crate::source::{APP_PAGES, internal_code};
 
     const PY_DOCS: &str =
         "https://github.com/MyPureCloud/platform-client-sdk-python/blob/HEAD/build/docs/";
@@ -358,11 +358,13 @@ mod tests {
                 "{} shows an internal citation code",
                 s.label
             );
-            // `#/…` = a page of this app (our own behaviour, e.g. the companion server's errors).
+            // Else a page of this app (our own behaviour, e.g. the companion server's errors).
+            let page = s.href.split('#').next().unwrap_or_default();
             assert!(
-                s.href.starts_with("https://") || s.href.starts_with("#/"),
-                "{} has no public link",
-                s.label
+                s.href.starts_with("https://") || APP_PAGES.contains(&page),
+                "{} has no public link and no page of this app ({})",
+                s.label,
+                s.href
             );
             assert!(
                 !s.href.contains("/work/") && !s.href.contains("shared/"),

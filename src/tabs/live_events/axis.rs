@@ -5,7 +5,7 @@ use lens::notifications::lag::Source3;
 use leptos::prelude::*;
 
 use super::clock;
-use crate::live::LiveFeed;
+use crate::drivers::live::LiveFeed;
 
 #[component]
 pub fn TimeAxisView(feed: LiveFeed) -> impl IntoView {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::clock;
-use crate::live::LiveFeed;
+use crate::drivers::live::LiveFeed;
 
 #[component]
 pub fn EventList(feed: LiveFeed) -> impl IntoView {

@@ -1,6 +1,6 @@
 //! The "Live events" tab (issue 13): the conversation's notification events as they arrive,
 //! beside the snapshot and the record on one time axis. View only — the socket, channel and
-//! reconnects are `crate::live::LiveFeed`; what is said is `lens::notifications`.
+//! reconnects are `crate::drivers::live::LiveFeed`; what is said is `lens::notifications`.
 
 mod axis;
 mod events;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::claim::{ClaimList, ClaimView, RichText};
 use crate::components::source_link::SourceLink;
-use crate::live::{LiveFeed, Status};
+use crate::drivers::live::{LiveFeed, Status};
 use crate::state::app_state;
 use crate::tabs::TabCtx;
 
@@ -38,7 +38,7 @@ fn LiveFor(id: String, ctx: TabCtx) -> impl IntoView {
     let feed = LiveFeed::new(&id, ctx.lookup);
     on_cleanup(move || feed.dispose());
     let found = Memo::new(move |_| {
-        let body = |s: RwSignal<crate::state::SideState>| {
+        let body = |s: Signal<crate::state::SideState>| {
             s.with(|s| {
                 s.exchange()
                     .filter(|e| e.result.status == 200)

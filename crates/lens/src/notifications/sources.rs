@@ -55,7 +55,7 @@ pub const CLOSE_CODES: Source = Source::verified(
 /// This app's reconnect schedule and relay (its own behaviour).
 pub const THIS_APP: Source = Source::verified(
     "Conversation Lens — how the Live events tab works",
-    "#/guide",
+    "/about#live-events",
 );
 
 /// Every notification citation (checked by `crate::every_source`'s tests).
