@@ -54,3 +54,58 @@ export async function lookUp(page, id) {
     await page.getByRole("region", { name }).getByText(/HTTP \d{3}/).first().waitFor({ timeout: 30_000 });
   }
 }
+
+/** In-page probes for the benches (installed before any page script runs): when the lookup
+ * input first appears, and every long main-thread task (> 50 ms). Read with `pageProbe`. */
+export async function installProbes(page) {
+  await page.addInitScript(() => {
+    const probe = (window.__lensProbe = { longTasks: [] });
+    // Measured from the page itself: no Playwright round trip is counted.
+    const afterPaint = (cb) => requestAnimationFrame(() => setTimeout(() => cb(performance.now()), 0));
+    const mo = new MutationObserver(() => {
+      if (probe.inputShown === undefined && document.getElementById("lookup-input")) {
+        probe.inputShown = performance.now();
+        mo.disconnect();
+        afterPaint((t) => (probe.inputPainted = t));
+      }
+    });
+    mo.observe(document, { childList: true, subtree: true });
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
+      }).observe({ type: "longtask", buffered: true });
+    } catch {
+      probe.longTasks = null; // no Long Tasks API: "longest task" is not reported
+    }
+  });
+}
+
+/** What `installProbes` recorded so far. */
+export const pageProbe = (page) => page.evaluate(() => window.__lensProbe);
+
+/** Look up `id` through the form, timed inside the page: from the submit event to the first
+ * frame painted after both panels show an HTTP status and At a glance shows both sides. */
+export async function timedLookUp(page, id) {
+  await page.getByLabel(INPUT_LABEL).fill(id);
+  await page.evaluate(() => {
+    const probe = window.__lensProbe;
+    probe.lookup = new Promise((resolve) => {
+      let submitted;
+      document.addEventListener("submit", (e) => (submitted = e.timeStamp), { capture: true, once: true });
+      const done = () => {
+        const status = [...document.querySelectorAll("section[data-side] .status-badge")]
+          .filter((b) => /HTTP \d{3}/.test(b.textContent)).length;
+        const glance = document.querySelectorAll(".glance-card .badge").length;
+        return submitted !== undefined && status >= 2 && glance >= 2;
+      };
+      const mo = new MutationObserver(() => {
+        if (!done()) return;
+        mo.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - submitted), 0));
+      });
+      mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  });
+  await page.getByRole("button", { name: "Look up", exact: true }).click();
+  return page.evaluate(() => window.__lensProbe.lookup);
+}

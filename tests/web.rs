@@ -281,7 +281,9 @@ async fn json_tree_expands_collapses_and_documents_fields() {
             focused,
             highlight: Signal::derive(|| (Vec::new(), Vec::new())),
         };
-        view! { <JsonTree side=Side::Conversations root=Arc::new(body.clone()) root_model="Conversation" link/> }
+        // The tree reads the answer's parsed body in place.
+        let ex = exchange(Side::Conversations, 200, &body.to_string());
+        view! { <JsonTree side=Side::Conversations root=ex root_model="Conversation" link/> }
     });
     assert_eq!(count(&container, "[role=tree]"), 1);
     let participants = find(&container, "[role=treeitem][data-path=participants]");

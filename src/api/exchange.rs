@@ -5,6 +5,7 @@ use web_sys::AbortSignal;
 
 use super::http;
 use super::token::UserToken;
+use crate::drivers::clock::sleep_ms;
 use crate::error::AppError;
 use crate::logic::decode::Exchange;
 use crate::logic::route;
@@ -58,8 +59,26 @@ pub async fn fetch_side(
     ex.result.correlation_id = headers.get("inin-correlation-id");
     ex.result.retry_after_secs = http::retry_after_secs(&resp);
     ex.server_timing = headers.get("server-timing");
+    Ok(decode_in_steps(ex, id).await)
+}
+
+/// Bodies larger than this are decoded in steps (see [`decode_in_steps`]); a usual answer is a
+/// few kilobytes, the 2,000-segment benchmark conversation about a megabyte.
+const STEPS_ABOVE_BYTES: usize = 128 * 1024;
+
+/// Decode a [`Exchange::received`] exchange. A large body's parse, decode and the render that
+/// follows each take tens of milliseconds: between them the browser gets the main thread back
+/// (a zero `setTimeout`), so the page keeps painting and answering input meanwhile.
+pub async fn decode_in_steps(mut ex: Exchange, id: &str) -> Exchange {
+    let large = ex.raw.len() > STEPS_ABOVE_BYTES;
+    if large {
+        sleep_ms(0).await;
+    }
     ex.redecode(id);
-    Ok(ex)
+    if large {
+        sleep_ms(0).await;
+    }
+    ex
 }
 
 /// Milliseconds from `performance.now()`; 0 when unavailable (the time then reads "0 ms").

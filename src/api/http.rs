@@ -4,6 +4,7 @@
 //! as `Authorization` (the server forwards it); nothing is stored.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::UserToken;
@@ -32,7 +33,7 @@ impl Answer {
         if self.ok() {
             return None;
         }
-        serde_json::from_value(self.body.clone()).ok()
+        model::ErrorBody::deserialize(&self.body).ok()
     }
 
     /// One line: `HTTP 403 missing.any.permissions: …`.

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
+use crate::logic::decode::Exchange;
 use leptos::html;
 use leptos::prelude::*;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::logic::counterparts;
@@ -56,13 +56,17 @@ const AUTO_EXPAND_MAX: usize = 24;
 #[component]
 pub fn JsonTree(
     side: Side,
-    /// The parsed body.
-    root: Arc<Value>,
+    /// The answer whose parsed body (`Exchange::json`) is shown; shared, never copied (a
+    /// 2,000-segment body is megabytes of `Value`).
+    root: Arc<Exchange>,
     /// The reference model of the body (`Conversation`, `ErrorBody`, …).
     root_model: &'static str,
     link: TreeLink,
 ) -> impl IntoView {
-    let nodes = json_tree::children(&root, "", "", Schema::root(root_model));
+    let nodes = root
+        .json()
+        .map(|v| json_tree::children(v, "", "", Schema::root(root_model)))
+        .unwrap_or_default();
     let label = format!("{} response body", side.title());
     let first = nodes.first().map(|n| n.path.clone());
     view! {
@@ -79,7 +83,7 @@ pub fn JsonTree(
 fn TreeItem(
     side: Side,
     node: Node,
-    root: Arc<Value>,
+    root: Arc<Exchange>,
     depth: usize,
     link: TreeLink,
     #[prop(optional)] tabbable: bool,
@@ -187,7 +191,9 @@ fn TreeItem(
         let root = root.clone();
         move || {
             expanded.get().then(|| {
-                let kids = json_tree::at(&root, &node.path)
+                let kids = root
+                    .json()
+                    .and_then(|v| json_tree::at(v, &node.path))
                     .map(|v| json_tree::children(v, &node.path, &node.norm, node.schema))
                     .unwrap_or_default();
                 let close = if matches!(node.kind, json_tree::Kind::Array(_)) { "]" } else { "}" };

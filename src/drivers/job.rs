@@ -9,6 +9,7 @@ use model::analytics::{
     AnalyticsConversationAsyncQueryResponse, AsyncQueryResponse, AsyncQueryStatus,
     DataAvailabilityResponse,
 };
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::clock::sleep_ms;
@@ -33,7 +34,7 @@ pub async fn follow(
     if let Ok(a) = http::get(&format!("{JOBS_PATH}/availability"), token.clone()).await
         && a.ok()
     {
-        let d: DataAvailabilityResponse = serde_json::from_value(a.body).unwrap_or_default();
+        let d = DataAvailabilityResponse::deserialize(&a.body).unwrap_or_default();
         availability.try_set(d.data_availability_date);
     }
     let fail = |msg: String| {
@@ -44,7 +45,7 @@ pub async fn follow(
         Ok(a) => return fail(a.error_line()),
         Err(e) => return fail(e.to_string()),
     };
-    let created: AsyncQueryResponse = serde_json::from_value(answer.body).unwrap_or_default();
+    let created = AsyncQueryResponse::deserialize(&answer.body).unwrap_or_default();
     let mut tracker =
         match JobTracker::submitted(created.job_id.as_deref(), Utc::now(), Duration::seconds(1)) {
             Ok(t) => t,
@@ -64,8 +65,7 @@ pub async fn follow(
                 sleep_ms(1_000).await;
                 match http::get(&url_base, token.clone()).await {
                     Ok(a) if a.ok() => {
-                        let s: AsyncQueryStatus =
-                            serde_json::from_value(a.body).unwrap_or_default();
+                        let s = AsyncQueryStatus::deserialize(&a.body).unwrap_or_default();
                         tracker.observe_status(&s, Utc::now());
                     }
                     Ok(a) => return fail(a.error_line()),
@@ -79,8 +79,8 @@ pub async fn follow(
                 };
                 match http::get(&url, token.clone()).await {
                     Ok(a) if a.ok() => {
-                        let page: AnalyticsConversationAsyncQueryResponse =
-                            serde_json::from_value(a.body).unwrap_or_default();
+                        let page = AnalyticsConversationAsyncQueryResponse::deserialize(&a.body)
+                            .unwrap_or_default();
                         if let Err(e) = tracker.observe_results(&page) {
                             return fail(e.to_string());
                         }

@@ -6,6 +6,7 @@ use lens::query_lab::builder::{FormError, QueryForm};
 use lens::query_lab::paging::{self, Page, WalkReport};
 use leptos::prelude::*;
 use model::analytics::AnalyticsConversationQueryResponse;
+use serde::Deserialize;
 
 use crate::api::{UserToken, http};
 use crate::logic::route::DETAILS_QUERY_PATH as QUERY_PATH;
@@ -50,8 +51,8 @@ pub async fn walk(mut f: QueryForm, token: Option<UserToken>, walk: RwSignal<Wal
                 break;
             }
         };
-        let resp: AnalyticsConversationQueryResponse =
-            serde_json::from_value(answer.body).unwrap_or_default();
+        let resp =
+            AnalyticsConversationQueryResponse::deserialize(&answer.body).unwrap_or_default();
         let page = Page {
             page_number: n,
             total_hits: resp.total_hits,

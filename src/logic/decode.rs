@@ -63,7 +63,9 @@ impl Exchange {
         let body = if raw.trim().is_empty() {
             Value::Null
         } else {
-            serde_json::from_str::<Value>(&raw).unwrap_or_else(|_| Value::String(raw.clone()))
+            crate::timing::span("lens:parse", || {
+                serde_json::from_str::<Value>(&raw).unwrap_or_else(|_| Value::String(raw.clone()))
+            })
         };
         let result = ApiResult {
             status,
@@ -85,13 +87,17 @@ impl Exchange {
 
     /// Decode (again) after headers were filled in, so errors carry the correlation id.
     pub fn redecode(&mut self, id: &str) {
-        self.decoded = match self.side {
+        self.decoded = crate::timing::span("lens:decode", || self.decode(id));
+    }
+
+    fn decode(&self, id: &str) -> Decoded {
+        match self.side {
             Side::Conversations => lookup::decode_conversation(&self.result, Some(id))
                 .map(|c| Decoded::Conversation(Box::new(c))),
             Side::Analytics => lookup::decode_analytics(Api::AnalyticsById, &self.result, id)
                 .map(|a| Decoded::Analytics(Box::new(a))),
         }
-        .unwrap_or_else(Decoded::Failed);
+        .unwrap_or_else(Decoded::Failed)
     }
 
     #[must_use]

@@ -43,17 +43,19 @@ pub fn CodeTab(ctx: TabCtx) -> impl IntoView {
                         .and_then(|a| a.conversation_start)
                 })
             });
-        let body = |s: Signal<crate::state::SideState>| {
-            s.with(|s| {
-                s.exchange()
-                    .filter(|e| e.result.status == 200)
-                    .map(|e| e.result.body.clone())
+        // Both bodies read in place (a 2,000-segment body is not cloned for a topic list).
+        fn body(s: &crate::state::SideState) -> Option<&serde_json::Value> {
+            s.exchange()
+                .filter(|e| e.result.status == 200)
+                .map(|e| &e.result.body)
+        }
+        let topics = ctx.lookup.conversations.with(|c| {
+            ctx.lookup.analytics.with(|a| {
+                crate::timing::span("lens:tab code topics", || {
+                    lens::notifications::topics::for_conversation(body(c), body(a))
+                })
             })
-        };
-        let topics = lens::notifications::topics::for_conversation(
-            body(ctx.lookup.conversations).as_ref(),
-            body(ctx.lookup.analytics).as_ref(),
-        );
+        });
         SnippetContext::new(&ctx.id.get(), hosts.get().region, start, chrono::Utc::now())
             .with_topics(topics.into_iter().map(|t| t.name).collect())
     });

@@ -2,13 +2,13 @@
 //! and a one-line explanation — including fields the tutorial invents.
 
 use lens::field_map::{self, FieldRow, RowKind};
-use lens::field_value::{self, OwnerGroup};
+use lens::field_value;
 use leptos::prelude::*;
 
 use super::TabCtx;
 use crate::components::claim::RichText;
 use crate::components::source_link::SourceLink;
-use crate::logic::field_values::{PathValues, per_path};
+use crate::logic::field_values::{PathValues, cell_html, per_path};
 
 #[component]
 pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
@@ -25,14 +25,16 @@ pub fn FieldMapTab(ctx: TabCtx) -> impl IntoView {
                     .exchange()
                     .filter(|e| e.is_success())
                     .and_then(|e| e.json());
-                field_map::field_map_json(None, None)
-                    .into_iter()
-                    .map(|r| {
-                        let rt_values = per_path(rt, r.realtime_paths);
-                        let an_values = per_path(an, r.analytics_paths);
-                        (r, rt_values, an_values)
-                    })
-                    .collect::<Vec<_>>()
+                crate::timing::span("lens:tab fields", || {
+                    field_map::field_map_json(None, None)
+                        .into_iter()
+                        .map(|r| {
+                            let rt_values = per_path(rt, r.realtime_paths);
+                            let an_values = per_path(an, r.analytics_paths);
+                            (r, rt_values, an_values)
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -112,8 +114,8 @@ fn Row(r: FieldRow, rt: Vec<PathValues>, an: Vec<PathValues>) -> impl IntoView {
                 {r.concept}
                 {tag.map(|t| view! { <br/><span class="chip">{t}</span> })}
             </th>
-            <td data-label="Conversations API"><Cell groups=rt/></td>
-            <td data-label="Analytics API"><Cell groups=an/></td>
+            {value_cell("Conversations API", &rt)}
+            {value_cell("Analytics API", &an)}
             <td data-label="Why">
                 <RichText text=r.explanation/>
                 " " <SourceLink source=r.source/>
@@ -122,60 +124,12 @@ fn Row(r: FieldRow, rt: Vec<PathValues>, an: Vec<PathValues>) -> impl IntoView {
     }
 }
 
-/// Each path with the values found there (a concept can live at several paths), the values
-/// grouped by the participant they belong to.
-#[component]
-fn Cell(groups: Vec<PathValues>) -> impl IntoView {
-    if groups.is_empty() {
-        return view! { <span class="muted">"—"</span> }.into_any();
-    }
-    view! {
-        <dl class="fm-groups">
-            {groups.into_iter().map(|g| view! {
-                <dt><WrappingPath path=g.path/></dt>
-                <dd>
-                    {if g.is_empty() {
-                        view! { <span class="muted small">"(absent in this answer)"</span> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="fm-values">
-                                {g.groups.into_iter().map(|o| view! { <OwnerValues o/> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                    {g.truncated.then(|| view! { <span class="muted small">" (more values than shown)"</span> })}
-                </dd>
-            }).collect_view()}
-        </dl>
-    }
-    .into_any()
-}
-
-/// One participant's values at a path: "Omar Haddad: connected · disconnected".
-#[component]
-fn OwnerValues(o: OwnerGroup) -> impl IntoView {
-    view! {
-        <li class="fm-owner-group" data-testid="fm-owner-group">
-            {o.owner.map(|who| view! { <span class="fm-owner" data-testid="fm-owner">{who}</span> })}
-            {o.values.into_iter().map(|v| view! {
-                <span class="fm-value-item">
-                    <code class="fm-value" title=v.path>{v.value}</code>
-                    {v.human.map(|h| view! { " " <span class="fm-human muted small" data-testid="fm-human">{format!("({h})")}</span> })}
-                </span>
-            }).collect_view()}
-        </li>
-    }
-}
-
-/// A path that may wrap after `.` and before `[` (never mid-name).
-#[component]
-fn WrappingPath(path: &'static str) -> impl IntoView {
-    view! {
-        <code class="fm-path">
-            {field_value::wrap_pieces(path).into_iter().enumerate().map(|(i, piece)| view! {
-                {(i > 0).then(|| view! { <wbr/> })}
-                {piece}
-            }).collect_view()}
-        </code>
+/// A value cell: each path with the values found there (a concept can live at several paths),
+/// the values grouped by the participant they belong to. Static markup
+/// (`field_values::cell_html`): the cells of a big conversation hold thousands of values.
+fn value_cell(label: &'static str, groups: &[PathValues]) -> AnyView {
+    match cell_html(groups) {
+        None => view! { <td data-label=label><span class="muted">"—"</span></td> }.into_any(),
+        Some(html) => view! { <td data-label=label inner_html=html></td> }.into_any(),
     }
 }

@@ -19,11 +19,13 @@ pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
             let conv = c.exchange().and_then(|e| e.conversation());
             ctx.lookup.analytics.with(|a| {
                 a.exchange().and_then(|e| e.analytics()).map(|a| {
-                    let mut checks = metrics::checks(a);
-                    if let Some(c) = conv {
-                        checks.extend(metrics::cross_checks(c, a));
-                    }
-                    (Arc::new(metrics::rows(a)), Arc::new(checks))
+                    crate::timing::span("lens:tab metrics", || {
+                        let mut checks = metrics::checks(a);
+                        if let Some(c) = conv {
+                            checks.extend(metrics::cross_checks(c, a));
+                        }
+                        (Arc::new(metrics::rows(a)), Arc::new(checks))
+                    })
                 })
             })
         })

@@ -1,7 +1,5 @@
 //! Raw JSON: both bodies as collapsible trees, side by side, with field docs and counterparts.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use super::TabCtx;
@@ -82,7 +80,7 @@ fn BodyColumn(side: Side, state: Signal<SideState>, link: TreeLink) -> impl Into
                     let raw = ex.raw.clone();
                     let copy = Callback::new(move |()| raw.clone());
                     let tree = match ex.json() {
-                        Some(v) => view! { <JsonTree side root=Arc::new(v.clone()) root_model=model link/> }.into_any(),
+                        Some(_) => view! { <JsonTree side root=ex.clone() root_model=model link/> }.into_any(),
                         None => view! { <pre class="raw-text">{ex.raw.clone()}</pre> }.into_any(),
                     };
                     view! {

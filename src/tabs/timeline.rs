@@ -2,8 +2,7 @@
 //! segments (bottom row) overlaid on one time axis, with a legend, hover/focus details, zoom and
 //! a "now" line that moves while the conversation is live. Geometry comes from `lens::timeline`.
 
-use lens::timeline::{self, Layer, Span, Timeline, Window};
-use std::cell::RefCell;
+use lens::timeline::{self, Layer, Timeline, Window};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,14 +11,8 @@ use super::TabCtx;
 use crate::components::claim::RichText;
 use crate::components::source_link::SourceLink;
 use crate::logic::roving::roving_target;
+use crate::logic::timeline_svg::{self, LANE_H, W};
 use crate::logic::timeline_window::whole;
-
-/// Width of the SVG coordinate system; the SVG scales to the container.
-const W: f64 = 1000.0;
-const LANE_H: f64 = 45.0;
-const ROW_H: f64 = 13.0;
-/// Top of each row: real-time timestamps, real-time `segments[]`, analytics segments.
-const ROW_Y: [f64; 3] = [1.5, 16.0, 30.5];
 
 #[component]
 pub fn TimelineTab(ctx: TabCtx) -> impl IntoView {
@@ -27,11 +20,13 @@ pub fn TimelineTab(ctx: TabCtx) -> impl IntoView {
         let now = ctx.now.get();
         ctx.lookup.conversations.with(|c| {
             ctx.lookup.analytics.with(|a| {
-                timeline::build(
-                    c.exchange().and_then(|e| e.conversation()),
-                    a.exchange().and_then(|e| e.analytics()),
-                    now,
-                )
+                crate::timing::span("lens:tab timeline", || {
+                    timeline::build(
+                        c.exchange().and_then(|e| e.conversation()),
+                        a.exchange().and_then(|e| e.analytics()),
+                        now,
+                    )
+                })
             })
         })
     });
@@ -77,34 +72,31 @@ fn Lanes(tl: Timeline, window: Window, selected: RwSignal<Option<Picked>>) -> im
         .map(|n| window.x(n as f64, W))
         .filter(|x| (0.0..=W).contains(x));
     // Thousands of bars (2,000 segments) must stay static markup: no signal, closure or
-    // listener per bar. The chart listens once (delegated) and finds the bar by `data-bar`;
-    // the roving tab stop is moved by setting two attributes.
-    let roving = Roving {
-        active: StoredValue::new(0),
-        bars: RefCell::new(Vec::new()),
-    };
+    // listener per bar, and not one DOM call per attribute either: each lane's bars are one
+    // SVG string (`logic::timeline_svg`). The chart listens once (delegated) and finds the bar
+    // by `data-bar`; the roving tab stop is moved by setting two attributes.
+    let mut bars = Vec::new();
     let lanes_view = tl.lanes.into_iter().map(|lane| {
         let title = match &lane.purpose {
             Some(p) => format!("{} ({p})", lane.label),
             None => lane.label.clone(),
         };
+        let inner = timeline_svg::lane(
+            [&lane.realtime, &lane.realtime_segments, &lane.analytics],
+            &window,
+            now_x,
+            &mut bars,
+        );
         view! {
             <li class="tl-lane">
                 <div class="tl-lane-label">{title.clone()}</div>
-                <svg class="tl-svg" viewBox=format!("0 0 {W} {LANE_H}") preserveAspectRatio="none" role="group" aria-label=format!("{title}: Conversations API rows above, Analytics API row below")>
-                    <line class="tl-row-sep" x1="0" x2=W.to_string() y1="29.5" y2="29.5" vector-effect="non-scaling-stroke"/>
-                    {bars(&lane.realtime, &window, ROW_Y[0], &roving)}
-                    {bars(&lane.realtime_segments, &window, ROW_Y[1], &roving)}
-                    {bars(&lane.analytics, &window, ROW_Y[2], &roving)}
-                    {now_x.map(|x| view! {
-                        <line class="tl-now" x1=x.to_string() x2=x.to_string() y1="0" y2=LANE_H.to_string() vector-effect="non-scaling-stroke"/>
-                    })}
+                <svg class="tl-svg" viewBox=format!("0 0 {W} {LANE_H}") preserveAspectRatio="none" role="group" aria-label=format!("{title}: Conversations API rows above, Analytics API row below") inner_html=inner>
                 </svg>
             </li>
         }
     }).collect_view();
-    let active = roving.active;
-    let details = StoredValue::new(roving.bars.into_inner());
+    let active = StoredValue::new(0_usize);
+    let details = StoredValue::new(bars);
     let total = details.with_value(Vec::len);
     // The details of the bar an event came from (or `None` off the bars).
     let pick = move |target: Option<web_sys::EventTarget>| {
@@ -182,48 +174,6 @@ fn Lanes(tl: Timeline, window: Window, selected: RwSignal<Option<Picked>>) -> im
     }
 }
 
-/// Static markup for the bars of one row; each bar's details are recorded in `roving` under
-/// its `data-bar` index.
-fn bars(spans: &[Span], window: &Window, y: f64, roving: &Roving) -> AnyView {
-    let (y, height) = (y.to_string(), ROW_H.to_string());
-    let mut list = roving.bars.borrow_mut();
-    timeline::visible(spans, window)
-        .filter_map(|s| timeline::rect(s, window, W).map(|r| (s, r)))
-        .map(|(s, r)| {
-            let class = format!(
-                "tl-bar {}{}",
-                timeline::css_class(s.layer, &s.kind),
-                if s.open { " tl-open" } else { "" }
-            );
-            let layer = match s.layer {
-                Layer::Realtime => "Conversations API (timestamps)",
-                Layer::RealtimeSegment => "Conversations API (segments[])",
-                Layer::Analytics => "Analytics API",
-            };
-            let label = format!("{layer}: {}", s.detail);
-            let i = list.len();
-            list.push((label.clone(), s.path.clone()));
-            let aria = label.clone();
-            view! {
-                <rect
-                    class=class
-                    x=format!("{:.2}", r.x)
-                    width=format!("{:.2}", r.width)
-                    y=y.clone()
-                    height=height.clone()
-                    tabindex=if i == 0 { "0" } else { "-1" }
-                    data-bar=i.to_string()
-                    role="img"
-                    aria-label=aria
-                >
-                    <title>{label}</title>
-                </rect>
-            }
-        })
-        .collect_view()
-        .into_any()
-}
-
 /// The bar whose details are open, and where its box goes (px, relative to the chart).
 #[derive(Debug, Clone, PartialEq)]
 struct Picked {
@@ -278,12 +228,6 @@ impl Picked {
         };
         format!("{side}:{px:.0}px;--tl-x:{:.0}px", self.x)
     }
-}
-
-/// Which bar is tabbable, and each drawn bar's (details, path) by its `data-bar` index.
-struct Roving {
-    active: StoredValue<usize>,
-    bars: RefCell<Vec<(String, String)>>,
 }
 
 /// The bar (an element with `data-bar`) an event came from.

@@ -4,6 +4,10 @@
 //! becomes [`LookupError::Http`] with the `ErrorBody` (or what we could salvage of it); a 2xx
 //! body that is not the promised model becomes [`LookupError::UnexpectedBody`]. Nothing here
 //! panics, whatever the body holds.
+//!
+//! Models are decoded from the parsed body in place (`T::deserialize(&Value)`): no copy of a
+//! megabyte body first, and one deserializer type for every model the app decodes (each
+//! deserializer type instantiates the models' generated visitors again, in the wasm).
 
 use std::fmt;
 
@@ -204,7 +208,7 @@ impl<'a, T> Side<'a, T> {
 /// Read an `ErrorBody` out of whatever an error response carried.
 #[must_use]
 pub fn error_body(status: u16, body: &Value) -> ErrorBody {
-    let parsed = serde_json::from_value::<ErrorBody>(body.clone()).ok();
+    let parsed = ErrorBody::deserialize(body).ok();
     let mut e = parsed
         .filter(|e| e.message.is_some() || e.code.is_some())
         .unwrap_or_default();
@@ -259,7 +263,7 @@ pub fn decode_conversation(
             format!("expected a JSON object, got {}", kind_of(&r.body)),
         ));
     }
-    let c: Conversation = serde_json::from_value(r.body.clone())
+    let c = Conversation::deserialize(&r.body)
         .map_err(|e| unexpected(api, r.status, clip(&e.to_string(), 200)))?;
     match (&c.id, expected_id) {
         (None, _) => Err(unexpected(
@@ -298,7 +302,7 @@ pub fn decode_analytics(
         ));
     };
     let one = |v: &Value| -> Result<AnalyticsConversationWithoutAttributes, LookupError> {
-        serde_json::from_value(v.clone())
+        AnalyticsConversationWithoutAttributes::deserialize(v)
             .map_err(|e| unexpected(api, r.status, clip(&e.to_string(), 200)))
     };
     match api {

@@ -18,12 +18,14 @@ pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
         let now = ctx.now.get();
         ctx.lookup.conversations.with(|c| {
             ctx.lookup.analytics.with(|a| {
-                glance::glance(
-                    c.lens_conversation(),
-                    a.lens_analytics(),
-                    Api::AnalyticsById,
-                    now,
-                )
+                crate::timing::span("lens:tab glance", || {
+                    glance::glance(
+                        c.lens_conversation(),
+                        a.lens_analytics(),
+                        Api::AnalyticsById,
+                        now,
+                    )
+                })
             })
         })
     });
@@ -32,12 +34,14 @@ pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
         let now = ctx.now.get();
         ctx.lookup.conversations.with(|c| {
             ctx.lookup.analytics.with(|a| {
-                lens::story::story(
-                    c.lens_conversation().loaded(),
-                    a.lens_analytics().loaded(),
-                    zone,
-                    now,
-                )
+                crate::timing::span("lens:tab glance story", || {
+                    lens::story::story(
+                        c.lens_conversation().loaded(),
+                        a.lens_analytics().loaded(),
+                        zone,
+                        now,
+                    )
+                })
             })
         })
     });

@@ -18,6 +18,7 @@ use lens::query_lab::builder::QueryForm;
 use lens::query_lab::interval;
 use leptos::prelude::*;
 use model::analytics::{AnalyticsConversationQueryResponse, ConversationQuery};
+use serde::Deserialize;
 
 use crate::api::{UserToken, http};
 use crate::components::copy_button::CopyButton;
@@ -46,7 +47,7 @@ impl RunState {
     pub fn response(&self) -> Option<AnalyticsConversationQueryResponse> {
         match self {
             RunState::Done { answer, .. } if answer.ok() => {
-                serde_json::from_value(answer.body.clone()).ok()
+                AnalyticsConversationQueryResponse::deserialize(&answer.body).ok()
             }
             _ => None,
         }

@@ -8,6 +8,7 @@ use super::sources::{RETENTION_HELP, RETENTION_SETTINGS_API};
 use chrono::{DateTime, Duration, Utc};
 use model::ErrorBody;
 use model::retention::AnalyticsDataRetentionResponse;
+use serde::Deserialize;
 use serde_json::Value;
 
 /// The permission the settings GET requires (reference/api-facts.md §2.1).
@@ -37,7 +38,7 @@ impl Retention {
     #[must_use]
     pub fn from_answer(status: u16, body: &Value) -> Self {
         if (200..300).contains(&status) {
-            return match serde_json::from_value::<AnalyticsDataRetentionResponse>(body.clone()) {
+            return match AnalyticsDataRetentionResponse::deserialize(body) {
                 Ok(r) => match r.retention_days {
                     Some(d) if d > 0 => Retention::Days {
                         days: i64::from(d),
@@ -55,7 +56,7 @@ impl Retention {
                 },
             };
         }
-        let error: Option<ErrorBody> = serde_json::from_value(body.clone()).ok();
+        let error = ErrorBody::deserialize(body).ok();
         let code = error
             .as_ref()
             .and_then(|e| e.code.clone())

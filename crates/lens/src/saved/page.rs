@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use model::analytics::AnalyticsConversationWithoutAttributes;
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::{Saved, SavedSide};
@@ -60,8 +61,7 @@ impl Page {
         let mut candidates = Vec::new();
         let mut entries = Vec::new();
         for v in list {
-            let Ok(a) = serde_json::from_value::<AnalyticsConversationWithoutAttributes>(v.clone())
-            else {
+            let Ok(a) = AnalyticsConversationWithoutAttributes::deserialize(v) else {
                 continue;
             };
             let Some(id) = a.conversation_id.clone() else {
