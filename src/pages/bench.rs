@@ -34,7 +34,7 @@ pub fn BenchPage() -> impl IntoView {
     let lookup = Lookup::new();
     // As while a real lookup waits for its two answers.
     for side in Side::BOTH {
-        lookup.side(side).set(SideState::Loading);
+        lookup.place(side, SideState::Loading);
     }
     let rt = synth.realtime.to_string();
     let an = synth.analytics.to_string();
