@@ -7,6 +7,7 @@
 //! * [`components`]: reusable widgets; [`tabs`]: one module per tab; [`pages`]: route views.
 
 pub mod api;
+pub mod clock;
 pub mod components;
 pub mod drivers;
 pub mod error;

@@ -5,7 +5,7 @@ use web_sys::AbortSignal;
 
 use super::http;
 use super::token::UserToken;
-use crate::drivers::clock::sleep_ms;
+use crate::clock::{now_ms, sleep_ms};
 use crate::error::AppError;
 use crate::logic::decode::Exchange;
 use crate::logic::route;
@@ -79,11 +79,4 @@ pub async fn decode_in_steps(mut ex: Exchange, id: &str) -> Exchange {
         sleep_ms(0).await;
     }
     ex
-}
-
-/// Milliseconds from `performance.now()`; 0 when unavailable (the time then reads "0 ms").
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }

@@ -7,7 +7,8 @@ mod server;
 pub mod signin;
 mod token;
 
-pub use exchange::{decode_in_steps, fetch_side, now_ms};
+pub use crate::clock::now_ms;
+pub use exchange::{decode_in_steps, fetch_side};
 pub use server::{
     Health, Scenario, ScenarioPhase, ScenarioRun, StartedRun, health, scenarios, start_scenario,
 };

@@ -11,8 +11,8 @@ use lens::freshness::poller::{Api, Fetch, Phase, Poller, PollerConfig, StopReaso
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::clock::monotonic_ms;
 use crate::api::{UserToken, http};
+use crate::clock::monotonic_ms;
 use crate::logic::route;
 
 /// How often the driver wakes to ask the poller whether a poll is due.

@@ -12,8 +12,8 @@ use model::analytics::{
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::clock::sleep_ms;
 use crate::api::{UserToken, http};
+use crate::clock::sleep_ms;
 use crate::logic::route::DETAILS_JOBS_PATH as JOBS_PATH;
 
 /// What the job runner shows: the tracker so far, or why it stopped.

@@ -3,7 +3,6 @@
 //! start tasks themselves (a test in `xtask` keeps `spawn_local` out of `src/tabs/` and
 //! `src/components/`).
 
-pub mod clock;
 pub mod freshness;
 pub mod job;
 pub mod live;

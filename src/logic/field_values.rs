@@ -158,7 +158,7 @@ mod tests {
         );
         let html = cell_html(&got).unwrap_or_default();
         assert!(html.starts_with(
-            r#"<dl class="fm-groups"><dt><code class="fm-path">participants[]<wbr>.metrics"#
+            r#"<dl class="fm-groups"><dt><code class="fm-path">participants<wbr>[].<wbr>metrics<wbr>[name=tTalk].<wbr>value</code>"#
         ));
         assert!(
             html.contains(

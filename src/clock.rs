@@ -1,4 +1,5 @@
-//! The browser's clocks as the drivers need them: a monotonic millisecond count and a sleep.
+//! The browser's clocks: `performance.now()`, a monotonic millisecond count and a sleep. Below
+//! both `api` (timing a call, yielding while a big body decodes) and `drivers` (polling).
 
 use wasm_bindgen::JsCast;
 
@@ -20,7 +21,7 @@ pub async fn sleep_ms(ms: u32) {
 /// `performance.now()` in whole milliseconds (the freshness poller's clock).
 #[must_use]
 pub fn monotonic_ms() -> u64 {
-    let ms = crate::api::now_ms();
+    let ms = now_ms();
     if ms.is_finite() && ms > 0.0 {
         // performance.now() is non-negative and far below 2^53.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -29,4 +30,11 @@ pub fn monotonic_ms() -> u64 {
     } else {
         0
     }
+}
+
+/// Milliseconds from `performance.now()`; 0 when unavailable (the time then reads "0 ms").
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
