@@ -174,8 +174,9 @@ struct Entry {
     used: Option<Option<String>>,
 }
 
-/// A `POST /oauth/token` with `grant_type=authorization_code`.
-#[derive(Debug, Default)]
+/// A `POST /oauth/token` with `grant_type=authorization_code`. `Debug` leaves the code and the
+/// verifier out: together they are redeemable for a token.
+#[derive(Default)]
 pub struct Redemption<'a> {
     pub client_id: Option<&'a str>,
     pub code: Option<&'a str>,
@@ -183,11 +184,32 @@ pub struct Redemption<'a> {
     pub redirect_uri: Option<&'a str>,
 }
 
-/// A refused redemption; `revoke` is a token to revoke (the code was replayed).
-#[derive(Debug)]
+impl std::fmt::Debug for Redemption<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let redacted = |v: Option<&str>| v.map(|_| "[redacted]");
+        f.debug_struct("Redemption")
+            .field("client_id", &self.client_id)
+            .field("code", &redacted(self.code))
+            .field("code_verifier", &redacted(self.code_verifier))
+            .field("redirect_uri", &self.redirect_uri)
+            .finish()
+    }
+}
+
+/// A refused redemption; `revoke` is a token to revoke (the code was replayed). `Debug` leaves
+/// the token out.
 pub struct RedeemError {
     pub error: OAuthError,
     pub revoke: Option<String>,
+}
+
+impl std::fmt::Debug for RedeemError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedeemError")
+            .field("error", &self.error)
+            .field("revoke", &self.revoke.as_ref().map(|_| "[redacted]"))
+            .finish()
+    }
 }
 
 /// Codes issued by the sign-in page (in memory).
@@ -379,6 +401,22 @@ mod tests {
             code_verifier: Some(verifier),
             redirect_uri: Some(REDIRECT),
         }
+    }
+
+    #[test]
+    fn debug_leaves_codes_verifiers_and_tokens_out() {
+        let r = format!("{:?}", redemption("the-code-1234", VERIFIER));
+        assert!(!r.contains("the-code-1234") && !r.contains(VERIFIER), "{r}");
+        assert!(r.contains(PKCE_CLIENT.id), "{r}");
+        let e = RedeemError {
+            error: OAuthError {
+                error: "invalid_grant",
+                error_description: "replayed".into(),
+                status: 400,
+            },
+            revoke: Some("token-to-revoke".into()),
+        };
+        assert!(!format!("{e:?}").contains("token-to-revoke"));
     }
 
     #[test]
