@@ -86,6 +86,26 @@ pub(super) fn authorized(req: RequestBuilder, token: Option<&UserToken>) -> Requ
     }
 }
 
+/// `GET url` decoded as `T` (the companion server's own JSON, `users/me`): a non-2xx answer is
+/// [`AppError::Status`], another shape [`AppError::Decode`].
+pub(super) async fn get_json<T: serde::de::DeserializeOwned>(
+    url: &str,
+    token: Option<&UserToken>,
+) -> Result<T, AppError> {
+    let resp = send(authorized(Request::get(url), token)).await?;
+    if !resp.ok() {
+        return Err(AppError::Status {
+            url: url.to_owned(),
+            status: resp.status(),
+        });
+    }
+    let text = text(&resp).await?;
+    serde_json::from_str(&text).map_err(|e| AppError::Decode {
+        url: url.to_owned(),
+        detail: e.to_string(),
+    })
+}
+
 /// Send; no answer at all is [`AppError::Network`].
 pub(super) async fn send(req: RequestBuilder) -> Result<Response, AppError> {
     req.send()

@@ -3,7 +3,6 @@
 
 use gloo_net::http::Request;
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
 use super::http;
 use crate::error::AppError;
@@ -136,26 +135,11 @@ pub async fn start_scenario(scenario_id: &str) -> Result<StartedRun, AppError> {
 /// # Errors
 /// When the server is unreachable or answers something else than the health JSON.
 pub async fn health() -> Result<Health, AppError> {
-    get_json("/api/health").await
+    http::get_json("/api/health", None).await
 }
 
 /// # Errors
 /// When the server is unreachable, not in demo mode (404) or answers an unexpected shape.
 pub async fn scenarios() -> Result<Vec<Scenario>, AppError> {
-    get_json("/api/demo/scenarios").await
-}
-
-async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, AppError> {
-    let resp = http::send(Request::get(url)).await?;
-    if !resp.ok() {
-        return Err(AppError::Status {
-            url: url.to_owned(),
-            status: resp.status(),
-        });
-    }
-    let text = http::text(&resp).await?;
-    serde_json::from_str(&text).map_err(|e| AppError::Decode {
-        url: url.to_owned(),
-        detail: e.to_string(),
-    })
+    http::get_json("/api/demo/scenarios", None).await
 }

@@ -202,27 +202,7 @@ pub async fn exchange(form: &[(&'static str, String)]) -> Result<String, Exchang
 /// # Errors
 /// When the call fails or answers non-2xx (the status says why: 401 expired, 400 no user).
 pub async fn who_am_i(token: &UserToken) -> Result<String, AppError> {
-    const URL: &str = "/api/v2/users/me";
-    let resp = Request::get(URL)
-        .header("Accept", "application/json")
-        .header("Authorization", &token.header_value())
-        .send()
+    super::http::get_json::<Me>("/api/v2/users/me", Some(token))
         .await
-        .map_err(|e| AppError::Network(e.to_string()))?;
-    if !resp.ok() {
-        return Err(AppError::Status {
-            url: URL.to_owned(),
-            status: resp.status(),
-        });
-    }
-    let text = resp
-        .text()
-        .await
-        .map_err(|e| AppError::Body(e.to_string()))?;
-    serde_json::from_str::<Me>(&text)
         .map(|m| m.name)
-        .map_err(|e| AppError::Decode {
-            url: URL.to_owned(),
-            detail: e.to_string(),
-        })
 }

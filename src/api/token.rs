@@ -126,10 +126,7 @@ pub async fn demo_client_token(client: &'static str) -> Result<UserToken, AppErr
             status: resp.status(),
         });
     }
-    let text = resp
-        .text()
-        .await
-        .map_err(|e| AppError::Body(e.to_string()))?;
+    let text = super::http::text(&resp).await?;
     let decoded = serde_json::from_str::<TokenResponse>(&text)
         .ok()
         .filter(|t| !t.access_token.trim().is_empty());
