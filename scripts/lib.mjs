@@ -83,6 +83,19 @@ export async function installProbes(page) {
 /** What `installProbes` recorded so far. */
 export const pageProbe = (page) => page.evaluate(() => window.__lensProbe);
 
+/** How long a timed lookup waits after the page is usable: a person reads the page before
+ * pasting an ID, and the app spends that idle time warming its lookup path (src/pages/prewarm.rs). */
+export const SETTLE_MS = 1_000;
+
+/** Wait [`SETTLE_MS`], then return how long the app's idle warm-up took (ms; NaN if it did not run). */
+export async function settle(page) {
+  await page.waitForTimeout(SETTLE_MS);
+  return page.evaluate(() => {
+    const m = performance.getEntriesByType("measure").filter((e) => e.name.startsWith("lens:prewarm"));
+    return m.length ? m.reduce((a, e) => a + e.duration, 0) : NaN;
+  });
+}
+
 /** Look up `id` through the form, timed inside the page: from the submit event to the first
  * frame painted after both panels show an HTTP status and At a glance shows both sides. */
 export async function timedLookUp(page, id) {

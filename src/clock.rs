@@ -1,4 +1,5 @@
-//! The browser's clocks: `performance.now()`, a monotonic millisecond count and a sleep. Below
+//! The browser's clocks: `performance.now()`, a monotonic millisecond count, a sleep and a wait
+//! for idle time. Below
 //! both `api` (timing a call, yielding while a big body decodes) and `drivers` (polling).
 
 use wasm_bindgen::JsCast;
@@ -14,6 +15,29 @@ pub async fn sleep_ms(ms: u32) {
             cb,
             i32::try_from(ms).unwrap_or(i32::MAX),
         );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolve once the browser is idle (`requestIdleCallback`), at most `timeout_ms` later; where
+/// there is no `requestIdleCallback` (Safari), after `timeout_ms`.
+pub async fn idle(timeout_ms: u32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let cb: &js_sys::Function = resolve.unchecked_ref();
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(timeout_ms);
+        if window
+            .request_idle_callback_with_options(cb, &options)
+            .is_err()
+        {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb,
+                i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+            );
+        }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -660,3 +660,52 @@ async fn gloo_sleep() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// How many User Timing measures named `name` the page has recorded.
+fn measures(name: &str) -> usize {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0, |p| p.get_entries_by_name(name).length() as usize)
+}
+
+/// The idle warm-up of the lookup path (home page): it runs once the page is idle, builds the
+/// comparison without attaching anything to the document, cleans up, and runs once per visit.
+#[wasm_bindgen_test]
+async fn idle_warm_up_runs_once_and_leaves_the_page_alone() {
+    let container = fresh_container();
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .expect("a <body>");
+    let elements_before = body.query_selector_all("*").map_or(0, |l| l.length());
+    let _mounted = leptos::mount::mount_to(container.clone(), || {
+        conversation_lens::state::provide_app_state();
+        conversation_lens::pages::prewarm::when_idle();
+        // A second call (the home page shown again) does nothing.
+        conversation_lens::pages::prewarm::when_idle();
+        view! { <p>"home"</p> }
+    });
+    for _ in 0..500 {
+        if measures("lens:prewarm drop") > 0 {
+            break;
+        }
+        gloo_sleep().await;
+    }
+    assert_eq!(
+        measures("lens:prewarm decode"),
+        1,
+        "the sample was decoded once"
+    );
+    assert_eq!(
+        measures("lens:prewarm views"),
+        1,
+        "the comparison was built once"
+    );
+    assert_eq!(measures("lens:prewarm drop"), 1, "and dropped");
+    // Only the test's own <p> was added: the comparison was never attached.
+    assert_eq!(
+        body.query_selector_all("*").map_or(0, |l| l.length()),
+        elements_before + 1
+    );
+    assert_eq!(container.text_content().as_deref(), Some("home"));
+}

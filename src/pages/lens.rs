@@ -231,6 +231,8 @@ pub fn Comparison(
 /// What the page shows before any lookup.
 #[component]
 fn Intro() -> impl IntoView {
+    // The first lookup of a visit should not wait for its code to be compiled.
+    super::prewarm::when_idle();
     view! {
         <section class="intro card" aria-labelledby="intro-title">
             <h1 id="intro-title" class="intro-title">"One conversation, two APIs"</h1>

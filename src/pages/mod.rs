@@ -6,4 +6,5 @@ pub mod bench;
 pub mod lab;
 pub mod lens;
 pub mod not_found;
+pub mod prewarm;
 pub mod saved;
