@@ -2,6 +2,7 @@
 //! one lookup (the two sides). Browser storage is touched only here.
 
 mod lookup;
+mod meeting;
 pub mod scenarios;
 
 pub use lookup::{Lookup, SideState};
