@@ -2,15 +2,13 @@
 //! (conversation ID, which ask, the user's token).
 //!
 //! Each side is an [`AsyncDerived`] over the [`LookupKey`] signal, so the two calls start
-//! together and settle on their own (the first answer waits a few milliseconds for the second,
-//! so both are drawn in one frame: `meeting.rs`). `reactive_graph` awaits one future per resource at a time
+//! together and settle on their own. `reactive_graph` awaits one future per resource at a time
 //! and starts the next only once it has finished, so a request whose key was replaced races
 //! against the key changing (or the page going away): it then stops, its `AbortController` is
 //! dropped (which aborts the fetch), and its answer, tagged with its old key, is never shown.
 //! A refresh keeps the current answer on screen until the new one arrives.
 
 use std::pin::pin;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use futures::StreamExt;
@@ -20,9 +18,7 @@ use model::analytics::AnalyticsConversationWithoutAttributes;
 use model::conversations::Conversation;
 use web_sys::{AbortController, AbortSignal};
 
-use super::meeting::Meeting;
 use crate::api::{self, UserToken};
-use crate::clock::sleep_ms;
 use crate::error::AppError;
 use crate::logic::decode::Exchange;
 use crate::logic::side::Side;
@@ -138,8 +134,6 @@ pub struct Lookup {
     key: RwSignal<Option<LookupKey>>,
     /// How many times anything was asked: every key is new, even after a cancel.
     asks: StoredValue<u32>,
-    /// Where the two answers to the current ask meet (see [`Meeting`]).
-    meeting: StoredValue<Rc<Meeting>, LocalStorage>,
     /// Answers put in place without the network ([`Lookup::place`]); each stands for the key it
     /// was placed under, before any fetched answer to that key.
     placed: [RwSignal<Option<Answer>>; 2],
@@ -159,8 +153,7 @@ impl Lookup {
     #[must_use]
     pub fn new() -> Self {
         let key = RwSignal::new(None::<LookupKey>);
-        let meeting = StoredValue::new_local(Rc::new(Meeting::default()));
-        let answers = Side::BOTH.map(|side| side_resource(side, key, meeting));
+        let answers = Side::BOTH.map(|side| side_resource(side, key));
         let placed = Side::BOTH.map(|_| RwSignal::new(None::<Answer>));
         let [conversations, analytics] = [0, 1].map(|i| shown(key, answers[i], placed[i]));
         // Both answers for the key now asked are in: the bench's `lens-lookup` measure ends here.
@@ -179,7 +172,6 @@ impl Lookup {
         Self {
             key,
             asks: StoredValue::new(0),
-            meeting,
             placed,
             conversations,
             analytics,
@@ -213,7 +205,6 @@ impl Lookup {
     fn ask(&self, id: &str, token: Option<UserToken>, refresh: bool) {
         let ask = self.asks.get_value().wrapping_add(1);
         self.asks.set_value(ask);
-        self.meeting.set_value(Rc::new(Meeting::default()));
         timing::started();
         self.key.set(Some(LookupKey {
             id: id.to_owned(),
@@ -249,19 +240,13 @@ fn answered(answer: &Option<Answer>, want: &Option<LookupKey>) -> bool {
     answer.as_ref().is_some_and(|a| &a.key == want)
 }
 
-/// The longest the first answer of an ask waits for the second before it is shown alone.
-const MEET_WAIT_MS: u32 = 60;
-
 /// One side as a resource of the key: idle with no key, else that side's call for the key.
 fn side_resource(
     side: Side,
     key: RwSignal<Option<LookupKey>>,
-    meeting: StoredValue<Rc<Meeting>, LocalStorage>,
 ) -> AsyncDerived<Answer, LocalStorage> {
     AsyncDerived::new_unsync(move || {
         let asked = key.get();
-        // The meeting of this ask's two answers (a new one per ask, set before the key).
-        let meeting = meeting.get_value();
         // Ends when the key moves on or this resource's owner is cleaned up (page left).
         let changes = asked.is_some().then(|| key_changes(key));
         async move {
@@ -286,12 +271,6 @@ fn side_resource(
                     Either::Right(((), _)) => SideState::Failed(AppError::Aborted),
                 }
             };
-            if !matches!(state, SideState::Failed(AppError::Aborted)) {
-                // The two answers usually arrive a few milliseconds apart: the first waits
-                // briefly for the second, and both are shown in the same task, so they are
-                // drawn (style, layout, paint) once instead of once each.
-                meeting.arrive(sleep_ms(MEET_WAIT_MS)).await;
-            }
             Answer {
                 key: Some(k),
                 state,

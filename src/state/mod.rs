@@ -2,7 +2,6 @@
 //! one lookup (the two sides). Browser storage is touched only here.
 
 mod lookup;
-mod meeting;
 pub mod scenarios;
 
 pub use lookup::{Lookup, SideState};
