@@ -1,6 +1,6 @@
 //! The browser's clocks: `performance.now()`, a monotonic millisecond count, a sleep and a wait
-//! for idle time. Below
-//! both `api` (timing a call, yielding while a big body decodes) and `drivers` (polling).
+//! for idle time. Below both `api` (timing a call, yielding while a big body decodes) and
+//! `drivers` (polling).
 
 use wasm_bindgen::JsCast;
 
