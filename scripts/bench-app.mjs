@@ -11,6 +11,7 @@
 // decode, lens analysis, views, style/layout/paint), the same again on the now-warm page (the
 // difference is what V8's compiling of the code costs once per visit), the longest main-thread
 // task of the first render, and switching to the tab from another one.
+import { floorLoad, floorServer } from "./floor.mjs";
 import { baseUrl, chromium, endedConversationId, installProbes, launchOptions, pageProbe, settle, SETTLE_MS, timedLookUp } from "./lib.mjs";
 
 const RUNS = Number(process.env.LENS_BENCH_RUNS ?? 7);
@@ -31,6 +32,7 @@ const RENDER_TABS = ["glance", "fields", "timeline", "json", "metrics", "errors"
 const FROM_TAB = "guide";
 
 const browser = await chromium.launch(launchOptions);
+const floor = { start: [], compiled: [] };
 const tti = [];
 const ttiLongest = [];
 let firstLoadBytes = 0;
@@ -77,6 +79,18 @@ try {
       .catch(() => null);
     if (own !== null) appLookup.push(own);
     await context.close();
+  }
+  if (process.env.LENS_DIST) {
+    const floorSite = await floorServer(process.env.LENS_DIST);
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        const f = await floorLoad(browser, floorSite.url);
+        floor.start.push(f.start);
+        floor.compiled.push(f.compiled);
+      }
+    } finally {
+      floorSite.close();
+    }
   }
   for (const tab of RENDER_TABS) {
     // Median of a few loads: one load on a busy machine is noise.
@@ -143,6 +157,9 @@ console.log(`  runs                                   ${RUNS} (fresh browser con
 console.log(`  first load as sent (goal <= 250 KiB)   ${(firstLoadBytes / 1024).toFixed(1)} KiB (Chromium's encoded sizes)`);
 console.log(`  cold load -> interactive (median / min) ${ms(median(tti))} / ${ms(Math.min(...tti))} (goal <= 300 ms; navigation start -> input painted, main thread free)`);
 console.log(`    longest main-thread task until then  ${ms(median(ttiLongest))} (median)`);
+if (floor.compiled.length) {
+  console.log(`    floor: a blank page only compiling the wasm ${ms(median(floor.compiled))} (median; its script starts at ${ms(median(floor.start))}: what this browser needs before any app code runs)`);
+}
 console.log(`    idle warm-up of the lookup path       ${ms(median(warmUp))} (median; main-thread work while the page is idle, before any lookup)`);
 console.log(`  look up -> both views (median / min)   ${ms(median(lookup))} / ${ms(Math.min(...lookup))} (goal <= 150 ms; submit -> both panels + At a glance painted, ${SETTLE_MS} ms after the input was usable)`);
 console.log(`    of which the slower API call          ${ms(median(lookupCalls))} (median; the rest is the app's own work)`);

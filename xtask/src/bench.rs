@@ -168,6 +168,8 @@ fn app_timings(paths: &Paths, setup: &mut Setup) -> Result<()> {
     Cmd::new("node", &paths.root, &paths.tool_path())
         .arg(script)
         .env("LENS_URL", server.url())
+        // The floor page (scripts/floor.mjs) serves the same wasm itself.
+        .env("LENS_DIST", &paths.dist)
         .run()
 }
 
