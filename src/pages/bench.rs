@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::lens::Comparison;
+use super::comparison::Comparison;
 use crate::api::{decode_in_steps, now_ms};
 use crate::logic::decode::Exchange;
 use crate::logic::route;

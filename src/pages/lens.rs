@@ -1,4 +1,4 @@
-//! The page: input, both API panels, and the tabs. The URL is the source of truth for the ID
+//! The page: input, then the comparison (`comparison.rs`). The URL is the source of truth for the ID
 //! and the open tab, so reload, share links and back/forward all work.
 
 use lens::conversation_id::{self, ConversationId};
@@ -7,20 +7,16 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::components::api_panel::ApiPanel;
-use crate::components::claim::ClaimView;
+use super::comparison::Comparison;
 use crate::components::guide_table::{GuideTable, LAB_HREF};
 use crate::components::lookup_form::LookupForm;
 use crate::components::recent_list::RecentList;
 use crate::components::scenario_picker::ScenarioPicker;
 use crate::components::source_link::SourceList;
-use crate::components::tab_bar::TabBar;
 use crate::logic::recent;
 use crate::logic::route::{lookup_href, replaces_history};
-use crate::logic::side::Side;
 use crate::logic::tab::Tab;
-use crate::state::{Lookup, SideState, app_state};
-use crate::tabs::{self, TabCtx};
+use crate::state::{Lookup, app_state};
 
 #[component]
 pub fn LensPage() -> impl IntoView {
@@ -114,117 +110,6 @@ pub fn LensPage() -> impl IntoView {
                 <Comparison id=Signal::derive(move || valid_id.get().unwrap_or_default()) lookup tab=tab.into() on_tab/>
             </Show>
         </div>
-    }
-}
-
-/// How often a live conversation is looked up again.
-const AUTO_REFRESH_SECS: u32 = 5;
-
-/// Both panels, then the tabs.
-#[component]
-pub fn Comparison(
-    id: Signal<String>,
-    lookup: Lookup,
-    tab: Signal<Tab>,
-    on_tab: Callback<Tab>,
-    /// The sides came from a saved file ("Open saved"): never ask the APIs again.
-    #[prop(optional)]
-    saved: bool,
-) -> impl IntoView {
-    // Read here, with the component's context: click and interval callbacks have none.
-    let state = app_state();
-    // One clock for every view; it only moves while a side says the conversation is live.
-    let now = RwSignal::new(chrono::Utc::now());
-    let auto_refresh = RwSignal::new(true);
-    let live = Memo::new(move |_| {
-        lookup.conversations.with(SideState::is_live) || lookup.analytics.with(SideState::is_live)
-    });
-    let seconds = StoredValue::new(0u32);
-    let ticker = set_interval_with_handle(
-        move || {
-            if !live.get_untracked() {
-                return;
-            }
-            now.set(chrono::Utc::now());
-            // While live, ask both APIs again every few seconds to watch them change.
-            let n = seconds.get_value() + 1;
-            seconds.set_value(n);
-            if n.is_multiple_of(AUTO_REFRESH_SECS) && auto_refresh.get_untracked() && !saved {
-                lookup.refresh(&id.get_untracked(), state.token.get_untracked());
-            }
-        },
-        std::time::Duration::from_secs(1),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(t) = ticker {
-            t.clear();
-        }
-    });
-    let ctx = TabCtx {
-        id,
-        lookup,
-        now: now.into(),
-    };
-    let error_link = Callback::new(move |ex: std::sync::Arc<crate::logic::decode::Exchange>| {
-        match ex.error() {
-            None => ().into_any(),
-            Some(e) => {
-                let x = lens::errors::explain_lookup(e);
-                let first = x.meaning.into_iter().next();
-                view! {
-                <div class="panel-explain">
-                    <p class="panel-explain-title"><strong>{x.title}</strong></p>
-                    {first.map(|c| view! { <ClaimView claim=c/> })}
-                    <button type="button" class="btn btn-link" on:click=move |_| on_tab.run(Tab::Errors)>
-                        "What this error means and what to do →"
-                    </button>
-                </div>
-            }
-            .into_any()
-            }
-        }
-    });
-    let any_loading = move || {
-        matches!(lookup.conversations.get(), SideState::Loading)
-            || matches!(lookup.analytics.get(), SideState::Loading)
-    };
-    view! {
-        <div class="lookup-bar">
-            <h1 class="lookup-title">
-                "Conversation " <code class="mono">{move || id.get()}</code>
-                {saved.then_some(" (from a saved file)")}
-            </h1>
-            <div class="lookup-actions">
-                <Show when=move || live.get() && !saved>
-                    <label class="auto-refresh">
-                        <input type="checkbox" prop:checked=move || auto_refresh.get() on:change:target=move |ev| auto_refresh.set(ev.target().checked())/>
-                        {format!(" Re-ask both APIs every {AUTO_REFRESH_SECS} s while live")}
-                    </label>
-                </Show>
-                <Show when=move || !saved>
-                    <button type="button" class="btn" disabled=any_loading on:click=move |_| {
-                        let token = state.token.get_untracked();
-                        lookup.refresh(&id.get_untracked(), token);
-                    }>"Refresh both"</button>
-                </Show>
-                <crate::saved::export_bar::ExportBar id lookup tab/>
-            </div>
-        </div>
-        <div class="panels">
-            {Side::BOTH.into_iter().map(|side| view! {
-                <ApiPanel side state=lookup.side(side) extra=error_link/>
-            }).collect_view()}
-        </div>
-        <TabBar selected=tab on_select=on_tab label="Comparison views"/>
-        {move || {
-            let t = tab.get();
-            view! {
-                <div class="tabpanel" role="tabpanel" id=t.panel_id() aria-labelledby=t.button_id() tabindex="0">
-                    {tabs::render(t, ctx)}
-                </div>
-            }
-        }}
     }
 }
 

@@ -12,7 +12,7 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use super::lens::Comparison;
+use super::comparison::Comparison;
 use crate::clock::{idle, sleep_ms};
 use crate::logic::decode::Exchange;
 use crate::logic::route;

@@ -4,7 +4,7 @@
 use lens::saved::{Opened, Page, Saved};
 use leptos::prelude::*;
 
-use super::lens::Comparison;
+use super::comparison::Comparison;
 use crate::logic::tab::Tab;
 use crate::saved::input::SavedInput;
 use crate::saved::picker::Picker;
