@@ -23,10 +23,7 @@ pub async fn fetch_side(
     token: Option<UserToken>,
     signal: Option<AbortSignal>,
 ) -> Result<Exchange, AppError> {
-    let url = match side {
-        Side::Conversations => route::conversation_api_path(id),
-        Side::Analytics => route::analytics_api_path(id),
-    };
+    let url = route::api_path(side, id);
     let req = http::authorized(Request::get(&url), token.as_ref());
     let started = now_ms();
     let resp = req

@@ -1,5 +1,6 @@
 //! URLs of the app. The conversation ID and the open tab live in the URL: `/c/{id}?tab={slug}`.
 
+use super::side::Side;
 use super::tab::Tab;
 
 /// The app URL for a lookup of `id` with `tab` open. The first tab is left out of the URL so
@@ -20,6 +21,15 @@ pub fn lookup_href(id: &str, tab: Tab) -> String {
 #[must_use]
 pub fn replaces_history(current_id: Option<&str>, next_id: &str) -> bool {
     current_id == Some(next_id)
+}
+
+/// Same-origin URL of `side`'s call for conversation `id` (through the companion server).
+#[must_use]
+pub fn api_path(side: Side, id: &str) -> String {
+    match side {
+        Side::Conversations => conversation_api_path(id),
+        Side::Analytics => analytics_api_path(id),
+    }
 }
 
 /// Same-origin URL of the Conversations API call (through the companion server).
@@ -43,6 +53,19 @@ pub fn analytics_api_path(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_side_has_its_api_path() {
+        let id = "cdbfad55-ef8f-47b0-b9a5-8877b63e6ea4";
+        assert_eq!(
+            api_path(Side::Conversations, id),
+            format!("/api/v2/conversations/{id}")
+        );
+        assert_eq!(
+            api_path(Side::Analytics, id),
+            format!("/api/v2/analytics/conversations/{id}/details")
+        );
+    }
 
     #[test]
     fn hrefs() {

@@ -27,12 +27,7 @@ pub fn BenchPage() -> impl IntoView {
     let start = model::time::from_wire("2026-05-12T14:00:00.000Z").unwrap_or_default();
     // As JSON bodies: the app decodes them like any answer (and carries no model `Serialize`).
     let synth = lens::synthetic::benchmark_json(start);
-    let id = synth
-        .realtime
-        .get("id")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
+    let id = synth.conversation_id().to_owned();
     let lookup = Lookup::new();
     // As while a real lookup waits for its two answers.
     for side in Side::BOTH {
@@ -98,11 +93,8 @@ pub fn BenchPage() -> impl IntoView {
 /// showing them is painted. Timed from the call.
 async fn render_once(lookup: Lookup, id: &str, rt: &str, an: &str) -> Timings {
     let t0 = now_ms();
-    for (side, path, raw) in [
-        (Side::Conversations, route::conversation_api_path(id), rt),
-        (Side::Analytics, route::analytics_api_path(id), an),
-    ] {
-        let ex = Exchange::received(side, path, 200, 0.0, raw.to_owned());
+    for (side, raw) in [(Side::Conversations, rt), (Side::Analytics, an)] {
+        let ex = Exchange::received(side, route::api_path(side, id), 200, 0.0, raw.to_owned());
         lookup.set_exchange(decode_in_steps(ex, id).await);
     }
     let decode_ms = now_ms() - t0;

@@ -62,30 +62,21 @@ pub fn when_idle() {
 fn sample_exchanges() -> (String, [Exchange; 2]) {
     let start = model::time::from_wire("2026-05-12T14:00:00.000Z").unwrap_or_default();
     let synth = lens::synthetic::conversation_json(4, 16, start, false);
-    let id = synth
-        .realtime
-        .get("id")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let sides = [
+    let id = synth.conversation_id().to_owned();
+    let sides = Side::BOTH.map(|side| {
+        let body = match side {
+            Side::Conversations => &synth.realtime,
+            Side::Analytics => &synth.analytics,
+        };
         Exchange::new(
-            Side::Conversations,
+            side,
             &id,
-            route::conversation_api_path(&id),
+            route::api_path(side, &id),
             200,
             0.0,
-            synth.realtime.to_string(),
-        ),
-        Exchange::new(
-            Side::Analytics,
-            &id,
-            route::analytics_api_path(&id),
-            200,
-            0.0,
-            synth.analytics.to_string(),
-        ),
-    ];
+            body.to_string(),
+        )
+    });
     (id, sides)
 }
 

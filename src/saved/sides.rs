@@ -20,11 +20,14 @@ pub fn exchange(side: Side, id: &str, s: &SavedSide) -> Exchange {
         Value::Null => String::new(),
         v => serde_json::to_string_pretty(v).unwrap_or_default(),
     };
-    let url = match side {
-        Side::Conversations => route::conversation_api_path(id),
-        Side::Analytics => route::analytics_api_path(id),
-    };
-    let mut ex = Exchange::new(side, id, url, s.status.unwrap_or(200), 0.0, raw);
+    let mut ex = Exchange::new(
+        side,
+        id,
+        route::api_path(side, id),
+        s.status.unwrap_or(200),
+        0.0,
+        raw,
+    );
     ex.result.body = s.body.clone();
     ex.result.correlation_id = s.correlation_id.clone();
     ex.origin = if s.status.is_some() {

@@ -28,6 +28,15 @@ pub struct SyntheticJson {
 }
 
 impl SyntheticJson {
+    /// The conversation's ID (the real-time body's `id`; the analytics body carries the same).
+    #[must_use]
+    pub fn conversation_id(&self) -> &str {
+        self.realtime
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+
     /// Decode both bodies into the wire models (they always fit: built from the models' names).
     #[must_use]
     pub fn decode(&self) -> Synthetic {
@@ -244,6 +253,16 @@ mod tests {
 
     fn start() -> DateTime<Utc> {
         model::time::from_wire("2026-05-12T14:00:00.000Z").unwrap_or_default()
+    }
+
+    #[test]
+    fn both_bodies_name_the_same_conversation() {
+        let json = conversation_json(4, 16, start(), false);
+        assert_eq!(json.conversation_id(), uuid(0xc0, 0));
+        assert_eq!(
+            json.analytics.get("conversationId").and_then(Value::as_str),
+            Some(json.conversation_id())
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
 use crate::api::{self, UserToken};
+use crate::clock::sleep_ms;
 use crate::logic::side::Side;
 use crate::state::Lookup;
 
@@ -502,18 +503,4 @@ fn call_claim(what: &str, e: &channel::CallError) -> Claim {
             Some("the answer had no channel id or connectUri"),
         ),
     }
-}
-
-async fn sleep_ms(ms: u32) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let cb: &js_sys::Function = resolve.unchecked_ref();
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            cb,
-            i32::try_from(ms).unwrap_or(i32::MAX),
-        );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
