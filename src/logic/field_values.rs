@@ -3,10 +3,11 @@
 //! Within a path, values are labelled and grouped by participant (`lens::field_value`).
 
 use lens::field_map::MAX_VALUES;
-use lens::field_value::{self, OwnerGroup};
+use lens::field_value::{self, Labeled, OwnerGroup};
 use lens::json_path;
 use serde_json::Value;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::markup::escape;
 
@@ -68,35 +69,22 @@ pub fn cell_html(groups: &[PathValues]) -> Option<String> {
         if g.is_empty() {
             out.push_str(r#"<span class="muted small">(absent in this answer)</span>"#);
         } else {
+            let total: usize = g.groups.iter().map(|o| o.values.len()).sum();
+            let cut = fold_at(total);
             out.push_str(r#"<ul class="fm-values">"#);
-            for o in &g.groups {
-                out.push_str(r#"<li class="fm-owner-group" data-testid="fm-owner-group">"#);
-                if let Some(who) = &o.owner {
-                    let _ = write!(
-                        out,
-                        r#"<span class="fm-owner" data-testid="fm-owner">{}</span>"#,
-                        escape(who)
-                    );
-                }
-                for v in &o.values {
-                    let _ = write!(
-                        out,
-                        r#"<span class="fm-value-item"><code class="fm-value" title="{}">{}</code>"#,
-                        escape(&v.path),
-                        escape(&v.value)
-                    );
-                    if let Some(h) = &v.human {
-                        let _ = write!(
-                            out,
-                            r#" <span class="fm-human muted small" data-testid="fm-human">({})</span>"#,
-                            escape(h)
-                        );
-                    }
-                    out.push_str("</span>");
-                }
-                out.push_str("</li>");
-            }
+            push_values(&mut out, &g.groups, 0..cut);
             out.push_str("</ul>");
+            if cut < total {
+                // Folded: the browser neither styles nor lays out a closed <details>, and
+                // find-in-page still opens it.
+                let _ = write!(
+                    out,
+                    r#"<details class="fm-more" data-testid="fm-more"><summary>{}</summary><ul class="fm-values">"#,
+                    escape(&fold_label(&g.groups, cut..total))
+                );
+                push_values(&mut out, &g.groups, cut..total);
+                out.push_str("</ul></details>");
+            }
         }
         if g.truncated {
             out.push_str(r#"<span class="muted small"> (more values than shown)</span>"#);
@@ -105,6 +93,95 @@ pub fn cell_html(groups: &[PathValues]) -> Option<String> {
     }
     out.push_str("</dl>");
     Some(out)
+}
+
+/// Values shown before the fold: a usual conversation's cells (a handful of participants) stay
+/// whole; a 50-participant one's would be screens long.
+pub const FOLD_AFTER: usize = 12;
+
+/// A cell with at most this many more than [`FOLD_AFTER`] shows them all: a fold that hides
+/// two values saves nothing.
+const FOLD_SLACK: usize = 4;
+
+/// How many of a path's `total` values show before the fold.
+#[must_use]
+pub fn fold_at(total: usize) -> usize {
+    if total > FOLD_AFTER + FOLD_SLACK {
+        FOLD_AFTER
+    } else {
+        total
+    }
+}
+
+/// The owner groups' parts that fall in `range` (counted in values across the groups), each
+/// with its owner: a group the fold cuts through is labelled on both sides of it.
+fn parts(
+    groups: &[OwnerGroup],
+    range: Range<usize>,
+) -> impl Iterator<Item = (&OwnerGroup, &[Labeled])> {
+    groups
+        .iter()
+        .scan(0, move |at, o| {
+            let start = *at;
+            *at += o.values.len();
+            let (from, to) = (range.start.max(start), range.end.min(*at));
+            Some((
+                o,
+                o.values
+                    .get(from.saturating_sub(start)..to.saturating_sub(start)),
+            ))
+        })
+        .filter_map(|(o, values)| values.filter(|v| !v.is_empty()).map(|v| (o, v)))
+}
+
+/// What the fold holds: "52 more values from 42 participants".
+fn fold_label(groups: &[OwnerGroup], range: Range<usize>) -> String {
+    let values = range.len();
+    let owners = parts(groups, range)
+        .filter(|(o, _)| o.owner.is_some())
+        .count();
+    let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let more = noun(values, "more value", "more values");
+    if owners == 0 {
+        more
+    } else {
+        format!(
+            "{more} from {}",
+            noun(owners, "participant", "participants")
+        )
+    }
+}
+
+/// `<li>` per owner group (values `range` of them): the owner's label, then each value with its
+/// human reading.
+fn push_values(out: &mut String, groups: &[OwnerGroup], range: Range<usize>) {
+    for (o, values) in parts(groups, range) {
+        out.push_str(r#"<li class="fm-owner-group" data-testid="fm-owner-group">"#);
+        if let Some(who) = &o.owner {
+            let _ = write!(
+                out,
+                r#"<span class="fm-owner" data-testid="fm-owner">{}</span>"#,
+                escape(who)
+            );
+        }
+        for v in values {
+            let _ = write!(
+                out,
+                r#"<span class="fm-value-item"><code class="fm-value" title="{}">{}</code>"#,
+                escape(&v.path),
+                escape(&v.value)
+            );
+            if let Some(h) = &v.human {
+                let _ = write!(
+                    out,
+                    r#" <span class="fm-human muted small" data-testid="fm-human">({})</span>"#,
+                    escape(h)
+                );
+            }
+            out.push_str("</span>");
+        }
+        out.push_str("</li>");
+    }
 }
 
 #[cfg(test)]
@@ -168,5 +245,55 @@ mod tests {
         assert!(html.contains(r#"<code class="fm-value" title="participants[0].metrics[0].value">61000</code> <span class="fm-human muted small" data-testid="fm-human">("#));
         assert!(html.contains(r#"<span class="muted small">(absent in this answer)</span>"#));
         assert_eq!(cell_html(&[]), None);
+    }
+
+    #[test]
+    fn long_cells_fold_after_the_first_values() {
+        let owners = |n: usize| {
+            let list: Vec<_> = (0..n)
+                .map(|i| json!({"purpose": "agent", "name": format!("Agent {i}")}))
+                .collect();
+            json!({ "participants": list })
+        };
+        let cell = |body: serde_json::Value, paths: &'static [&'static str]| {
+            cell_html(&per_path(Some(&body), paths)).unwrap_or_default()
+        };
+        let shown_and_folded = |html: &str| -> (usize, usize) {
+            let (shown, folded) = html.split_once("<details").unwrap_or((html, ""));
+            let n = |s: &str| s.matches(r#"class="fm-value""#).count();
+            (n(shown), n(folded))
+        };
+        // A few more than the fold shows everything: a fold of one or two hides nothing worth it.
+        let few = cell(owners(FOLD_AFTER + FOLD_SLACK), &["participants[].name"]);
+        assert_eq!(shown_and_folded(&few), (FOLD_AFTER + FOLD_SLACK, 0));
+        // More: the first FOLD_AFTER show, the rest are in a closed <details> that says what it holds.
+        let many = cell(
+            owners(FOLD_AFTER + FOLD_SLACK + 1),
+            &["participants[].name"],
+        );
+        assert_eq!(shown_and_folded(&many), (FOLD_AFTER, FOLD_SLACK + 1));
+        assert!(many.contains(&format!(
+            r#"<details class="fm-more" data-testid="fm-more"><summary>{n} more values from {n} participants</summary>"#,
+            n = FOLD_SLACK + 1
+        )));
+        assert!(many.contains(&format!("Agent {}", FOLD_AFTER + FOLD_SLACK)));
+
+        // One participant with many values: the fold cuts through its group, and the folded part
+        // still says whose values they are.
+        let sessions: Vec<_> = (0..30)
+            .map(|i| json!({"sessionId": format!("s{i}")}))
+            .collect();
+        let one = json!({"participants": [{"purpose": "customer", "sessions": sessions}]});
+        let cut = cell(one, &["participants[].sessions[].sessionId"]);
+        assert_eq!(shown_and_folded(&cut), (FOLD_AFTER, 30 - FOLD_AFTER));
+        assert!(cut.contains(&format!(
+            "<summary>{} more values from 1 participant</summary>",
+            30 - FOLD_AFTER
+        )));
+        let (shown, folded) = cut.split_once("<details").unwrap_or_default();
+        assert_eq!(shown.matches(r#"data-testid="fm-owner""#).count(), 1);
+        assert_eq!(folded.matches(r#"data-testid="fm-owner""#).count(), 1);
+        let first_folded = format!(">s{FOLD_AFTER}<");
+        assert!(folded.contains(&first_folded) && !shown.contains(&first_folded));
     }
 }
