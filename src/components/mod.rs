@@ -11,6 +11,7 @@ pub mod json_tree;
 pub mod lookup_form;
 pub mod recent_list;
 pub mod scenario_picker;
+pub mod show_more;
 pub mod sign_in_badge;
 pub mod sign_in_help;
 pub mod sign_in_panel;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::TabCtx;
 use crate::components::claim::RichText;
+use crate::components::show_more::ShowMore;
 use crate::components::source_link::SourceLink;
 use crate::logic::paging;
 
@@ -53,10 +54,20 @@ pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
                         view! { <p class="muted">"No checks apply to this conversation."</p> }.into_any()
                     } else {
                         // All holding is the expected case: fold them away. Anything off stays open.
+                        // A folded list is built when first opened (a 2,000-segment conversation
+                        // has hundreds of checks nobody sees until they ask), then kept.
+                        let opened = RwSignal::new(open);
                         view! {
-                            <details class="check-details" open=open data-testid="check-details">
+                            <details class="check-details" open=open data-testid="check-details"
+                                on:toggle=move |ev| {
+                                    if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                                        opened.set(true);
+                                    }
+                                }>
                                 <summary data-testid="check-summary">{check_summary(total, failing)}</summary>
-                                <ul class="check-list">{checks.iter().cloned().map(|c| view! { <CheckView c/> }).collect_view()}</ul>
+                                <Show when=move || opened.get()>
+                                    <CheckList checks=Arc::clone(&checks)/>
+                                </Show>
                             </details>
                         }.into_any()
                     }}
@@ -73,6 +84,22 @@ fn check_summary(total: usize, not_holding: usize) -> String {
         (1, 0) => "The 1 check holds".to_owned(),
         (t, 0) => format!("All {t} checks hold"),
         (t, n) => format!("{n} of {t} checks do not hold (yet)"),
+    }
+}
+
+/// The checks a page at a time, like the metric table.
+#[component]
+fn CheckList(checks: Arc<Vec<Check>>) -> impl IntoView {
+    let total = checks.len();
+    let checks = StoredValue::new(checks);
+    let pages = RwSignal::new(1_usize);
+    view! {
+        <ul class="check-list">
+            <For each=move || 0..pages.get() key=|p| *p let(page)>
+                {checks.with_value(|c| c[paging::page_range(total, page)].to_vec()).into_iter().map(|c| view! { <CheckView c/> }).collect_view()}
+            </For>
+        </ul>
+        <ShowMore total pages noun="checks" testid="check-more"/>
     }
 }
 
@@ -112,11 +139,7 @@ fn MetricTable(rows: Arc<Vec<MetricRow>>) -> impl IntoView {
                 </For>
             </tbody>
         </table>
-        {move || paging::more_label(total, pages.get(), "metrics").map(|label| view! {
-            <p class="table-more">
-                <button type="button" class="btn" data-testid="metric-more" on:click=move |_| pages.update(|p| *p += 1)>{label}</button>
-            </p>
-        })}
+        <ShowMore total pages noun="metrics" testid="metric-more"/>
     }
 }
 
