@@ -594,6 +594,81 @@ async fn metrics_tab_lists_metrics_in_human_units() {
     assert!(text.contains("nConnected"), "{text}");
 }
 
+/// The field map's columns are drawn per side: a new analytics answer redraws the analytics
+/// cells and leaves the Conversations API cells as they were (the same elements).
+#[wasm_bindgen_test]
+async fn field_map_redraws_only_the_side_that_changed() {
+    let container = fresh_container();
+    let ctx = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep = ctx.clone();
+    let _m = leptos::mount::mount_to(container.clone(), move || {
+        conversation_lens::state::provide_app_state();
+        let c = fixture_ctx();
+        keep.set(Some(c));
+        conversation_lens::tabs::render(Tab::FieldMap, c)
+    });
+    tick().await;
+    let Some(ctx) = ctx.get() else {
+        panic!("the tab was mounted");
+    };
+    let realtime = find(&container, r#"td[data-label="Conversations API"] dl"#);
+    realtime
+        .set_attribute("data-mark", "kept")
+        .expect("mark a cell");
+    assert!(
+        !container
+            .text_content()
+            .unwrap_or_default()
+            .contains("2026-05-12T14:59:59.000Z")
+    );
+
+    // The analytics answer again, with another conversationStart.
+    let changed = FIXTURE_AN.replace("2026-05-12T14:02:11.204Z", "2026-05-12T14:59:59.000Z");
+    ctx.lookup.set_exchange(Exchange::new(
+        Side::Analytics,
+        DEMO_ID,
+        conversation_lens::logic::route::analytics_api_path(DEMO_ID),
+        200,
+        7.0,
+        changed,
+    ));
+    tick().await;
+    assert!(
+        container
+            .text_content()
+            .unwrap_or_default()
+            .contains("2026-05-12T14:59:59.000Z"),
+        "the analytics cells show the new answer"
+    );
+    assert_eq!(
+        count(
+            &container,
+            r#"td[data-label="Conversations API"] dl[data-mark="kept"]"#
+        ),
+        1,
+        "the Conversations API cells were not redrawn"
+    );
+}
+
+/// Checks that all hold are folded, and built only when the reader opens them.
+#[wasm_bindgen_test]
+async fn metric_checks_are_built_when_first_opened() {
+    let (container, _m) = render_tab(Tab::Metrics);
+    tick().await;
+    let details = find(&container, r#"[data-testid="check-details"]"#);
+    assert!(!details.has_attribute("open"), "all checks hold: folded");
+    assert_eq!(count(&container, ".check"), 0, "nothing built while folded");
+    find(&container, r#"[data-testid="check-summary"]"#).click();
+    for _ in 0..50 {
+        if count(&container, ".check") > 0 {
+            break;
+        }
+        gloo_sleep().await;
+    }
+    assert!(details.has_attribute("open"));
+    assert!(count(&container, ".check") > 0, "opening builds the checks");
+}
+
 /// The lookup's two resources: a new lookup shows loading, a refresh keeps the answer on screen
 /// (the same `Arc`, no skeleton), cancelling goes idle and a cancelled request never lands, and a
 /// started lookup settles with an answer (here whatever the test server says) for its own key.

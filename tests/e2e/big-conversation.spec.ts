@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+
+// A big conversation (50 participants, 2,000 segments: the app's `/bench/render` page, no network)
+// stays readable and quick: long lists start short and grow when asked, and nothing is lost.
+
+async function rendered(page: import("@playwright/test").Page, tab: string): Promise<void> {
+  await page.goto(`/bench/render?tab=${tab}`);
+  await expect(page.locator("#render-ms")).toHaveAttribute("data-ms", /\d/, { timeout: 30_000 });
+}
+
+test("field map: past the first values a long cell folds, and opens in place", async ({ page }) => {
+  await rendered(page, "fields");
+  const folds = page.getByTestId("fm-more");
+  expect(await folds.count(), "the 50 participants' cells fold").toBeGreaterThan(0);
+  const fold = folds.first();
+  await expect(fold).not.toHaveAttribute("open", "");
+  const summary = fold.locator("summary");
+  await expect(summary).toHaveText(/^\d+ more values? from \d+ participants?$/);
+  const hidden = fold.getByTestId("fm-owner-group").first();
+  await expect(hidden).toBeHidden();
+  await summary.click();
+  await expect(fold).toHaveAttribute("open", "");
+  await expect(hidden).toBeVisible();
+  // The filter still narrows the rows, folds and all.
+  await page.getByTestId("field-filter").fill("segmentType");
+  await expect(page.getByTestId("field-filter-count")).toHaveText(/^\d+ of \d+ rows$/);
+});
+
+test("metrics: the folded checks are built when opened, a hundred at a time", async ({ page }) => {
+  await rendered(page, "metrics");
+  const checks = page.getByTestId("metric-checks");
+  await expect(checks.getByTestId("check-summary")).toHaveText(/^All (\d+) checks hold$/);
+  const total = Number((await checks.getByTestId("check-summary").textContent())?.match(/\d+/)?.[0]);
+  expect(total, "the big conversation has more checks than one page").toBeGreaterThan(100);
+  await expect(checks.locator(".check")).toHaveCount(0);
+  await checks.getByTestId("check-summary").click();
+  await expect(checks.locator(".check")).toHaveCount(100);
+  const more = checks.getByTestId("check-more");
+  await expect(more).toHaveText(`Show 100 more (100 of ${total} checks shown)`);
+  await more.click();
+  await expect(checks.locator(".check")).toHaveCount(Math.min(200, total));
+  // Folding and opening again keeps what was shown.
+  await checks.getByTestId("check-summary").click();
+  await checks.getByTestId("check-summary").click();
+  await expect(checks.locator(".check")).toHaveCount(Math.min(200, total));
+});
