@@ -2,7 +2,7 @@
 //! bars; building each as a DOM node from wasm costs a dozen JS calls per bar, while one
 //! string per lane (set as the `<svg>`'s `innerHTML`) is parsed by the browser in one go.
 //! The markup is the same the view used to build node by node: `rect.tl-bar` with `data-bar`,
-//! roving `tabindex`, `role="img"`, `aria-label` and a `<title>`.
+//! roving `tabindex`, `role="img"` and `aria-label`.
 
 use std::fmt::Write as _;
 
@@ -41,15 +41,17 @@ pub fn lane(
             };
             let i = bars.len();
             let label = format!("{}: {}", layer_name(s.layer), s.detail);
-            let label_text = escape(&label);
+            // No `<title>` as well: the chart shows the details beside the bar on hover and
+            // focus, and a title per bar would double the elements of a 2,000-segment chart.
             let _ = write!(
                 out,
-                r#"<rect class="tl-bar {}{}" x="{:.2}" width="{:.2}" y="{y}" height="{ROW_H}" tabindex="{}" data-bar="{i}" role="img" aria-label="{label_text}"><title>{label_text}</title></rect>"#,
+                r#"<rect class="tl-bar {}{}" x="{:.2}" width="{:.2}" y="{y}" height="{ROW_H}" tabindex="{}" data-bar="{i}" role="img" aria-label="{}"></rect>"#,
                 escape(&timeline::css_class(s.layer, &s.kind)),
                 if s.open { " tl-open" } else { "" },
                 r.x,
                 r.width,
                 if i == 0 { "0" } else { "-1" },
+                escape(&label),
             );
             bars.push((label, s.path.clone()));
         }
@@ -106,9 +108,10 @@ mod tests {
             r#"x="0.00" width="500.00" y="30.5" height="13" tabindex="0" data-bar="0" role="img""#
         ));
         assert!(svg.contains(r#"tabindex="-1" data-bar="1""#));
-        assert!(
-            svg.contains("<title>Analytics API: talk &lt;Omar &amp; &quot;Chris&quot;&gt;</title>")
-        );
+        assert!(svg.contains(
+            r#"aria-label="Analytics API: talk &lt;Omar &amp; &quot;Chris&quot;&gt;"></rect>"#
+        ));
+        assert!(!svg.contains("<title>"));
         assert!(svg.contains(r#"<line class="tl-now" x1="250" x2="250" y1="0" y2="45""#));
         assert!(svg.starts_with(r#"<line class="tl-row-sep" x1="0" x2="1000""#));
     }
