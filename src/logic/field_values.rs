@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::markup::escape;
+use super::paging;
 
 /// The values found at one path pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +71,7 @@ pub fn cell_html(groups: &[PathValues]) -> Option<String> {
             out.push_str(r#"<span class="muted small">(absent in this answer)</span>"#);
         } else {
             let total: usize = g.groups.iter().map(|o| o.values.len()).sum();
-            let cut = fold_at(total);
+            let cut = paging::fold_at(total, FOLD_AFTER);
             out.push_str(r#"<ul class="fm-values">"#);
             push_values(&mut out, &g.groups, 0..cut);
             out.push_str("</ul>");
@@ -98,20 +99,6 @@ pub fn cell_html(groups: &[PathValues]) -> Option<String> {
 /// Values shown before the fold: a usual conversation's cells (a handful of participants) stay
 /// whole; a 50-participant one's would be screens long.
 pub const FOLD_AFTER: usize = 12;
-
-/// A cell with at most this many more than [`FOLD_AFTER`] shows them all: a fold that hides
-/// two values saves nothing.
-const FOLD_SLACK: usize = 4;
-
-/// How many of a path's `total` values show before the fold.
-#[must_use]
-pub fn fold_at(total: usize) -> usize {
-    if total > FOLD_AFTER + FOLD_SLACK {
-        FOLD_AFTER
-    } else {
-        total
-    }
-}
 
 /// The owner groups' parts that fall in `range` (counted in values across the groups), each
 /// with its owner: a group the fold cuts through is labelled on both sides of it.
@@ -264,19 +251,22 @@ mod tests {
             (n(shown), n(folded))
         };
         // A few more than the fold shows everything: a fold of one or two hides nothing worth it.
-        let few = cell(owners(FOLD_AFTER + FOLD_SLACK), &["participants[].name"]);
-        assert_eq!(shown_and_folded(&few), (FOLD_AFTER + FOLD_SLACK, 0));
-        // More: the first FOLD_AFTER show, the rest are in a closed <details> that says what it holds.
-        let many = cell(
-            owners(FOLD_AFTER + FOLD_SLACK + 1),
+        let few = cell(
+            owners(FOLD_AFTER + FOLD_AFTER / 3),
             &["participants[].name"],
         );
-        assert_eq!(shown_and_folded(&many), (FOLD_AFTER, FOLD_SLACK + 1));
+        assert_eq!(shown_and_folded(&few), (FOLD_AFTER + FOLD_AFTER / 3, 0));
+        // More: the first FOLD_AFTER show, the rest are in a closed <details> that says what it holds.
+        let many = cell(
+            owners(FOLD_AFTER + FOLD_AFTER / 3 + 1),
+            &["participants[].name"],
+        );
+        assert_eq!(shown_and_folded(&many), (FOLD_AFTER, FOLD_AFTER / 3 + 1));
         assert!(many.contains(&format!(
             r#"<details class="fm-more" data-testid="fm-more"><summary>{n} more values from {n} participants</summary>"#,
-            n = FOLD_SLACK + 1
+            n = FOLD_AFTER / 3 + 1
         )));
-        assert!(many.contains(&format!("Agent {}", FOLD_AFTER + FOLD_SLACK)));
+        assert!(many.contains(&format!("Agent {}", FOLD_AFTER + FOLD_AFTER / 3)));
 
         // One participant with many values: the fold cuts through its group, and the folded part
         // still says whose values they are.
