@@ -4,6 +4,7 @@ pub mod api_panel;
 pub mod claim;
 pub mod copy_button;
 pub mod explanation;
+pub mod folded_list;
 pub mod footer;
 pub mod guide_table;
 pub mod header;

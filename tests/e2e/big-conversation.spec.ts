@@ -44,3 +44,25 @@ test("metrics: the folded checks are built when opened, a hundred at a time", as
   await checks.getByTestId("check-summary").click();
   await expect(checks.locator(".check")).toHaveCount(Math.min(200, total));
 });
+
+test("at a glance: long lists and the story start short, keep how it ended, and open in place", async ({ page }) => {
+  await rendered(page, "glance");
+  const analytics = page.getByRole("group", { name: "What happened, as the Analytics API tells it" });
+  const fold = analytics.getByTestId("list-more");
+  await expect(fold.locator("summary")).toHaveText(/^Show \d+ more sentences$/);
+  // How it ended stays shown below the fold, numbered where it belongs.
+  const lists = analytics.locator("ol.story-list");
+  await expect(lists.last().locator("li").last()).toContainText("The conversation ended");
+  const hidden = Number((await fold.locator("summary").textContent())?.match(/\d+/)?.[0]);
+  const shownFirst = await lists.first().locator("li").count();
+  await expect(lists.last()).toHaveAttribute("start", String(shownFirst + hidden + 1));
+  await fold.locator("summary").click();
+  await expect(fold.locator("ol.story-list li")).toHaveCount(hidden);
+  await expect(fold.locator("ol.story-list")).toHaveAttribute("start", String(shownFirst + 1));
+
+  const card = page.getByRole("group", { name: "Conversations API at a glance" });
+  await expect(card.getByRole("heading", { name: "Participants (50)" })).toBeVisible();
+  await expect(card.locator(".participant")).toHaveCount(12);
+  await card.getByText("Show 38 more participants").click();
+  await expect(card.locator(".participant")).toHaveCount(50);
+});

@@ -9,8 +9,12 @@ use leptos::prelude::*;
 
 use super::TabCtx;
 use crate::components::claim::{ClaimList, ClaimView, RichText};
+use crate::components::folded_list::FoldedList;
 use crate::logic::side::Side;
 use what_happened::WhatHappened;
+
+/// Items of a card's list shown before the rest fold (a big conference has dozens).
+const LIST_AFTER: usize = 12;
 
 #[component]
 pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
@@ -29,6 +33,9 @@ pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
             })
         })
     });
+    // Each card redraws only when what it shows changed (not when the other side's answer lands).
+    let realtime = Memo::new(move |_| g.with(|g| g.realtime.clone()));
+    let analytics = Memo::new(move |_| g.with(|g| g.analytics.clone()));
     let zone = crate::logic::local_zone::zone();
     let story = Memo::new(move |_| {
         let now = ctx.now.get();
@@ -48,13 +55,8 @@ pub fn GlanceTab(ctx: TabCtx) -> impl IntoView {
     view! {
         <WhatHappened story/>
         <div class="two-col">
-            {move || {
-                let g = g.get();
-                view! {
-                    <SideCard side=Side::Conversations glance=g.realtime/>
-                    <SideCard side=Side::Analytics glance=g.analytics/>
-                }
-            }}
+            {move || view! { <SideCard side=Side::Conversations glance=realtime.get()/> }}
+            {move || view! { <SideCard side=Side::Analytics glance=analytics.get()/> }}
         </div>
         <section class="disagreements" aria-labelledby="disagree-title">
             <h3 id="disagree-title" class="section-title">"Where the two APIs differ"</h3>
@@ -100,31 +102,25 @@ fn SideCard(side: Side, glance: Option<SideGlance>) -> impl IntoView {
                 <div><dt>"Media"</dt><dd>{if g.media_types.is_empty() { "—".to_owned() } else { g.media_types.join(", ") }}</dd></div>
             </dl>
             <h4 class="sub-title">{format!("Participants ({})", g.participants.len())}</h4>
-            <ul class="participant-list">
-                {g.participants.into_iter().map(|p| view! {
-                    <li class="participant">
-                        <span class="participant-name">{p.label}</span>
-                        {p.purpose.map(|pu| view! { <span class="chip">{pu}</span> })}
-                        <span class=if p.live { "chip chip-live" } else { "chip" }>{p.state}</span>
-                        {p.duration.map(|d| view! { <span class="muted small">{d}</span> })}
-                    </li>
-                }).collect_view()}
-            </ul>
+            <FoldedList items=g.participants after=LIST_AFTER class="participant-list" noun="participants" item=|p| view! {
+                <li class="participant">
+                    <span class="participant-name">{p.label}</span>
+                    {p.purpose.map(|pu| view! { <span class="chip">{pu}</span> })}
+                    <span class=if p.live { "chip chip-live" } else { "chip" }>{p.state}</span>
+                    {p.duration.map(|d| view! { <span class="muted small">{d}</span> })}
+                </li>
+            }/>
             {(!g.wrapups.is_empty()).then(|| view! {
                 <h4 class="sub-title">"Wrap-up"</h4>
-                <ul class="plain-list">
-                    {g.wrapups.into_iter().map(|w| view! {
-                        <li><strong>{w.participant_label}</strong>": " <RichText text=w.detail/> " " <code class="muted small">{w.path}</code></li>
-                    }).collect_view()}
-                </ul>
+                <FoldedList items=g.wrapups after=LIST_AFTER class="plain-list" noun="wrap-ups" item=|w| view! {
+                    <li><strong>{w.participant_label}</strong>": " <RichText text=w.detail/> " " <code class="muted small">{w.path}</code></li>
+                }/>
             })}
             {(!g.disconnects.is_empty()).then(|| view! {
                 <h4 class="sub-title">"Disconnects"</h4>
-                <ul class="plain-list">
-                    {g.disconnects.into_iter().map(|d| view! {
-                        <li><strong>{d.participant_label}</strong>": " <code>{d.disconnect_type}</code> " " <code class="muted small">{d.path}</code></li>
-                    }).collect_view()}
-                </ul>
+                <FoldedList items=g.disconnects after=LIST_AFTER class="plain-list" noun="disconnects" item=|d| view! {
+                    <li><strong>{d.participant_label}</strong>": " <code>{d.disconnect_type}</code> " " <code class="muted small">{d.path}</code></li>
+                }/>
             })}
             {(!g.notes.is_empty()).then(|| view! { <ClaimList claims=g.notes/> })}
         </div>
