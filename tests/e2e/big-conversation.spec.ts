@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seriousAxe, sidewaysOverflow } from "./support/layout";
 
 // A big conversation (50 participants, 2,000 segments: the app's `/bench/render` page, no network)
 // stays readable and quick: long lists start short and grow when asked, and nothing is lost.
@@ -65,4 +66,25 @@ test("at a glance: long lists and the story start short, keep how it ended, and 
   await expect(card.locator(".participant")).toHaveCount(12);
   await card.getByText("Show 38 more participants").click();
   await expect(card.locator(".participant")).toHaveCount(50);
+});
+
+test("the big conversation's folds, opened, fit a phone and are axe-clean", async ({ page }) => {
+  // A phone is where a long value or list would push the page sideways; axe does not care for width.
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const tab of ["glance", "fields", "metrics"]) {
+    await rendered(page, tab);
+    // Open every fold (and the metric checks); their toggle events build what was folded.
+    const folds = await page.evaluate(() => {
+      const all = [...document.querySelectorAll("details")];
+      for (const d of all) d.open = true;
+      return all.length;
+    });
+    expect(folds, `${tab} has folds`).toBeGreaterThan(0);
+    if (tab === "glance") await expect(page.locator(".participant")).toHaveCount(100);
+    if (tab === "metrics") await expect(page.locator(".check")).toHaveCount(100);
+    const o = await sidewaysOverflow(page);
+    expect.soft(o.px, `${tab} scrolls sideways: ${o.culprits.join(" | ")}`).toBeLessThanOrEqual(0);
+    expect.soft(await seriousAxe(page), `axe on ${tab}`).toEqual([]);
+  }
 });

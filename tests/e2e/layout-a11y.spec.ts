@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ComparisonTabs, TABS } from "./pages/comparison-tabs";
 import { LensPage, demoScenarios, endedScenario } from "./pages/lens-page";
+import { seriousAxe, sidewaysOverflow } from "./support/layout";
 
 // Every tab × phone and desktop width × light and dark: no sideways page scroll, and axe finds
 // nothing serious or critical.
@@ -10,36 +10,6 @@ const WIDTHS = [
   { name: "desktop", width: 1440, height: 900 },
 ] as const;
 const THEMES = ["light", "dark"] as const;
-
-/** How far the page scrolls sideways, and the widest elements sticking out (for the message). */
-async function sidewaysOverflow(page: Page): Promise<{ px: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const vw = window.innerWidth;
-    const px = document.documentElement.scrollWidth - vw;
-    const culprits: string[] = [];
-    if (px > 0) {
-      for (const el of Array.from(document.querySelectorAll("body *"))) {
-        const r = el.getBoundingClientRect();
-        if (r.right > vw + 0.5 && r.width > 0) {
-          const cls = typeof el.className === "string" && el.className ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
-          culprits.push(`${el.tagName.toLowerCase()}${cls} (${Math.round(r.right - vw)} px): ${(el.textContent ?? "").trim().slice(0, 60)}`);
-        }
-      }
-    }
-    return { px, culprits: culprits.slice(-5) };
-  });
-}
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  // label-content-name-mismatch is experimental in axe (off by default); the theme toggle once
-  // failed it, so it is switched on here.
-  const results = await new AxeBuilder({ page })
-    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
 
 for (const theme of THEMES) {
   for (const size of WIDTHS) {
