@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::lazy_details::LazyDetails;
 use crate::logic::paging;
 
 /// `items` as `<li>`s drawn by `item`, in a `<ul>` (or a numbered `<ol>`) of `class`. Past the
-/// first `after`, the rest sit in a closed `<details>` and are built when first opened; the last
+/// first `after`, the rest sit in a closed [`LazyDetails`], built when first opened; the last
 /// `keep_last` stay shown after it (a story's latest sentence is the one a reader wants).
 #[component]
 pub fn FoldedList<T, F, V>(
@@ -47,19 +48,10 @@ where
     let first = list(items, 0);
     let folded = (hidden > 0).then(|| {
         let rest = StoredValue::new(rest);
-        let opened = RwSignal::new(false);
         view! {
-            <details class="list-more" data-testid="list-more"
-                on:toggle=move |ev| {
-                    if !opened.get_untracked()
-                        && event_target::<web_sys::Element>(&ev).has_attribute("open")
-                    {
-                        opened.set(true);
-                    }
-                }>
-                <summary>{format!("Show {hidden} more {noun}")}</summary>
-                {move || opened.get().then(|| list(rest.get_value(), shown))}
-            </details>
+            <LazyDetails class="list-more" testid="list-more" summary=format!("Show {hidden} more {noun}")>
+                {move || list(rest.get_value(), shown)}
+            </LazyDetails>
         }
     });
     let tail = (!last.is_empty()).then(|| list(last, tail.start));

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use super::TabCtx;
 use crate::components::claim::RichText;
-use crate::components::show_more::ShowMore;
+use crate::components::lazy_details::LazyDetails;
+use crate::components::paged::{Pages, ShowMore};
 use crate::components::source_link::SourceLink;
-use crate::logic::paging;
 
 #[component]
 pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
@@ -54,21 +54,12 @@ pub fn MetricsTab(ctx: TabCtx) -> impl IntoView {
                         view! { <p class="muted">"No checks apply to this conversation."</p> }.into_any()
                     } else {
                         // All holding is the expected case: fold them away. Anything off stays open.
-                        // A folded list is built when first opened (a 2,000-segment conversation
-                        // has hundreds of checks nobody sees until they ask), then kept.
-                        let opened = RwSignal::new(open);
+                        // Folded, the list is built when first opened (a 2,000-segment
+                        // conversation has hundreds of checks nobody sees until they ask).
                         view! {
-                            <details class="check-details" open=open data-testid="check-details"
-                                on:toggle=move |ev| {
-                                    if event_target::<web_sys::Element>(&ev).has_attribute("open") {
-                                        opened.set(true);
-                                    }
-                                }>
-                                <summary data-testid="check-summary">{check_summary(total, failing)}</summary>
-                                <Show when=move || opened.get()>
-                                    <CheckList checks=Arc::clone(&checks)/>
-                                </Show>
-                            </details>
+                            <LazyDetails class="check-details" testid="check-details" open=open summary=check_summary(total, failing) summary_testid="check-summary">
+                                <CheckList checks=Arc::clone(&checks)/>
+                            </LazyDetails>
                         }.into_any()
                     }}
                 </section>
@@ -91,13 +82,10 @@ fn check_summary(total: usize, not_holding: usize) -> String {
 #[component]
 fn CheckList(checks: Arc<Vec<Check>>) -> impl IntoView {
     let total = checks.len();
-    let checks = StoredValue::new(checks);
     let pages = RwSignal::new(1_usize);
     view! {
         <ul class="check-list">
-            <For each=move || 0..pages.get() key=|p| *p let(page)>
-                {checks.with_value(|c| c[paging::page_range(total, page)].to_vec()).into_iter().map(|c| view! { <CheckView c/> }).collect_view()}
-            </For>
+            <Pages items=checks pages item=|c| view! { <CheckView c/> }/>
         </ul>
         <ShowMore total pages noun="checks" testid="check-more"/>
     }
@@ -125,7 +113,6 @@ fn CheckView(c: Check) -> impl IntoView {
 #[component]
 fn MetricTable(rows: Arc<Vec<MetricRow>>) -> impl IntoView {
     let total = rows.len();
-    let rows = StoredValue::new(rows);
     let pages = RwSignal::new(1_usize);
     view! {
         <table class="data stack metric-table" data-testid="metric-table">
@@ -133,10 +120,7 @@ fn MetricTable(rows: Arc<Vec<MetricRow>>) -> impl IntoView {
                 <tr><th scope="col">"Participant / session"</th><th scope="col">"Metric"</th><th scope="col">"Value"</th><th scope="col">"emitDate"</th><th scope="col">"Meaning"</th></tr>
             </thead>
             <tbody>
-                // Each page is its own keyed block: "show more" adds rows, it never redraws the shown ones.
-                <For each=move || 0..pages.get() key=|p| *p let(page)>
-                    {rows.with_value(|r| r[paging::page_range(total, page)].to_vec()).into_iter().map(metric_row).collect_view()}
-                </For>
+                <Pages items=rows pages item=metric_row/>
             </tbody>
         </table>
         <ShowMore total pages noun="metrics" testid="metric-more"/>
